@@ -1,0 +1,87 @@
+"""Settings classes; environment variables override them (see `load_settings`)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+
+class Base:
+    """Defaults shared by every environment."""
+
+    SQLALCHEMY_DATABASE_URI = f"sqlite:///{INSTANCE / 'matcher.sqlite3'}"
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SECRET_KEY: str | None = None
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # bytes; larger bodies get 413
+    JSON_AS_ASCII = False
+    BABEL_DEFAULT_LOCALE = "ru"
+    LANGUAGES = ("ru", "en")
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    WTF_CSRF_TIME_LIMIT = None  # a form left open all day still submits
+    MATCH_INDEX_REFRESH_SECONDS = 2.0  # how stale a worker's match index may be
+    TRUSTED_HOSTS: list[str] | None = None
+    TESTING = False
+
+
+class Development(Base):
+    """`make run` on a laptop: embedded SQLite, a throwaway secret."""
+
+    SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - replaced by SECRET_KEY in production
+
+
+class Testing(Base):
+    """The test suite: fast password hashing is NOT used; everything else real."""
+
+    TESTING = True
+    SECRET_KEY = "test-only-not-secret"  # noqa: S105
+    RATELIMIT_ENABLED = True
+
+
+class Production(Base):
+    """Served by gunicorn behind TLS; the secret and database come from the environment."""
+
+    SESSION_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+
+
+PROFILES = {"development": Development, "testing": Testing, "production": Production}
+
+# Environment variables that override settings, with their parsers.
+_ENV_OVERRIDES = {
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
+    "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
+    "TRUSTED_HOSTS": ("TRUSTED_HOSTS", lambda v: [h.strip() for h in v.split(",") if h.strip()]),
+    "MATCH_INDEX_REFRESH_SECONDS": ("MATCH_INDEX_REFRESH_SECONDS", float),
+}
+
+
+def normalise_database_url(url: str) -> str:
+    """Let operators write postgres:// or postgresql:// and still get psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_settings(profile: str | None = None) -> dict:
+    """Settings of a profile (MATCHER_ENV, default development) with environment overrides."""
+    name = profile or os.environ.get("MATCHER_ENV", "development")
+    if name not in PROFILES:
+        raise RuntimeError(f"MATCHER_ENV must be one of {sorted(PROFILES)}, not {name!r}")
+    cls = PROFILES[name]
+    settings = {key: getattr(cls, key) for key in dir(cls) if key.isupper()}
+    for env_name, (key, parse) in _ENV_OVERRIDES.items():
+        if os.environ.get(env_name):
+            settings[key] = parse(os.environ[env_name])
+    settings["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(settings["SQLALCHEMY_DATABASE_URI"])
+    if name == "production" and not settings.get("SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY must be set in the environment in production")
+    return settings

@@ -1,0 +1,40 @@
+"""matcher: B2B partner matching for the Belarus – Perm Krai trade corridor."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+from config import INSTANCE, load_settings
+
+
+def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
+    """Build the app. `config` is a profile name or a mapping that overrides settings (tests)."""
+    app = Flask(__name__, instance_path=str(INSTANCE))
+    profile = config if isinstance(config, str) else None
+    app.config.update(load_settings(profile))
+    if isinstance(config, Mapping):
+        app.config.update(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.json.ensure_ascii = False
+
+    from matcher.extensions import csrf, db, limiter, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from matcher import models  # noqa: F401  (registers the tables with the metadata)
+    from matcher.api import register_api
+    from matcher.web import register_web
+
+    register_api(app)
+    register_web(app)
+
+    from matcher.cli import register_cli
+
+    register_cli(app)
+    return app

@@ -1,0 +1,25 @@
+"""RFC 9457 problem+json responses."""
+from __future__ import annotations
+
+import json
+
+from flask import Response
+
+PROBLEM_TYPE_BASE = "https://matcher.example/problems/"
+
+
+def problem(status: int, title: str, detail: str = "", errors: dict | None = None,
+            type_: str | None = None, headers: dict | None = None) -> Response:
+    body = {
+        "type": PROBLEM_TYPE_BASE + (type_ or title.lower().replace(" ", "-")),
+        "title": title,
+        "status": status,
+        "detail": detail or title,
+    }
+    if errors:
+        body["errors"] = errors
+    response = Response(json.dumps(body, ensure_ascii=False), status=status,
+                        mimetype="application/problem+json")
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response

@@ -1,0 +1,118 @@
+"""Users, passwords (scrypt via Werkzeug) and API tokens (only their SHA-256 is stored)."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from matcher.db import db, utcnow
+from matcher.errors import NotFound, ValidationFailed
+from matcher.models import ROLES, ApiToken, User
+
+TOKEN_PREFIX = "mt_"
+PASSWORD_MIN, PASSWORD_MAX = 8, 128
+# A real hash to check against when the email is unknown, so both answers take as long.
+_DUMMY_HASH = generate_password_hash("not-a-real-password-0", method="scrypt")
+
+
+def hash_secret(secret: str) -> str:
+    """SHA-256 hex: enough for random 256-bit tokens, which no dictionary can guess."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def get_or_create_user(email: str, role: str = "company") -> User:
+    if role not in ROLES:
+        raise ValidationFailed(f"role must be one of {', '.join(ROLES)}", {"role": [f"one of {', '.join(ROLES)}"]})
+    email = normalise_email(email)
+    if "@" not in email or len(email) > 254:
+        raise ValidationFailed("a valid email address is required", {"email": ["not a valid email address"]})
+    user = find_user(email)
+    if user is None:
+        user = User(email=email, role=role)
+        db.session.add(user)
+        db.session.flush()
+    elif user.role != role:
+        user.role = role
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
+        raise ValidationFailed(
+            f"the password must be {PASSWORD_MIN} to {PASSWORD_MAX} characters",
+            {"password": [f"{PASSWORD_MIN} to {PASSWORD_MAX} characters"]},
+        )
+    user.password_hash = generate_password_hash(password, method="scrypt")
+
+
+def verify_password(email: str, password: str) -> User | None:
+    """The user when the password is right; None otherwise, in about the same time either way."""
+    user = find_user(email)
+    if user is None or not user.password_hash:
+        check_password_hash(_DUMMY_HASH, password or "")
+        return None
+    return user if check_password_hash(user.password_hash, password or "") else None
+
+
+def create_token(user: User, name: str = "") -> tuple[str, ApiToken]:
+    """A new token; the plain value is returned once and never stored."""
+    plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user_id=user.id, name=(name or "")[:100], token_hash=hash_secret(plain),
+                     prefix=plain[:10])
+    db.session.add(token)
+    db.session.flush()
+    return plain, token
+
+
+def user_for_token(plain: str) -> User | None:
+    """The token's user if the token exists and is not revoked; records when it was last used."""
+    if not plain or not plain.startswith(TOKEN_PREFIX):
+        return None
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_secret(plain)))
+    if token is None or token.revoked_at is not None:
+        return None
+    now = utcnow()
+    last = token.last_used_at
+    # Writing on every request would serialise all API reads on SQLite; a minute is precise enough.
+    if last is None or (now - (last if last.tzinfo else last.replace(tzinfo=now.tzinfo))).total_seconds() > 60:
+        token.last_used_at = now
+        db.session.commit()
+    return token.user
+
+
+def revoke_token(token_id: int, user: User | None = None) -> ApiToken:
+    token = db.session.get(ApiToken, token_id)
+    if token is None or (user is not None and token.user_id != user.id and user.role != "admin"):
+        raise NotFound(f"No token with id {token_id}")
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+    db.session.commit()
+    return token
+
+
+def revoke_tokens_by_prefix_or_email(value: str) -> int:
+    """Revoke one token (its full value or shown prefix) or every token of a user (by email)."""
+    if "@" in value:
+        user = find_user(value)
+        tokens = [t for t in db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id))] if user else []
+    elif value.startswith(TOKEN_PREFIX) and len(value) > 20:
+        tokens = list(db.session.scalars(select(ApiToken).where(ApiToken.token_hash == hash_secret(value))))
+    else:
+        tokens = list(db.session.scalars(select(ApiToken).where(ApiToken.prefix == value)))
+    count = 0
+    for token in tokens:
+        if token.revoked_at is None:
+            token.revoked_at = utcnow()
+            count += 1
+    db.session.commit()
+    return count

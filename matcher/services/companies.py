@@ -1,0 +1,185 @@
+"""Company use cases: create, read, update with optimistic locking, delete, list and filter."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from matcher.db import db, utcnow
+from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
+from matcher.models import Company, CompanyCode, Need, Offer, User
+from matcher.schemas import load_or_raise
+from matcher.schemas.company import CompanyOutSchema, CompanySchema
+from matcher.services.changes import record_change
+from matcher.services.text import fold
+
+_ITEM_FIELDS = ("title", "description", "hs_codes", "nace_codes")
+
+
+@dataclass(frozen=True)
+class CompanyFilters:
+    role: str | None = None
+    country: str | None = None
+    region: str | None = None
+    q: str | None = None
+    hs: str | None = None
+    nace: str | None = None
+
+
+def get_company(company_id: int) -> Company:
+    company = db.session.get(
+        Company, company_id, options=[selectinload(Company.offers), selectinload(Company.needs)]
+    )
+    if company is None:
+        raise NotFound(f"No company with id {company_id}")
+    return company
+
+
+def company_to_dict(company: Company) -> dict:
+    return CompanyOutSchema().dump(company)
+
+
+def company_to_input(company: Company) -> dict:
+    """The stored company in the shape clients write, so a PATCH can be merged and re-validated."""
+    data = {key: value for key, value in company_to_dict(company).items()
+            if key in CompanySchema().fields and not CompanySchema().fields[key].dump_only}
+    for kind in ("offers", "needs"):
+        data[kind] = [{k: v for k, v in item.items() if v is not None or k == "id"} for item in data[kind]]
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def create_company(payload: dict, owner: User | None = None) -> Company:
+    data = load_or_raise(CompanySchema(), payload)
+    company = Company(owner_id=owner.id if owner else None)
+    _apply(company, data)
+    db.session.add(company)
+    _commit_company(company)
+    return company
+
+
+def update_company(company_id: int, patch: dict, expected_version: int | None = None) -> Company:
+    """Merge `patch` into the stored profile, re-validate the whole, save if nobody wrote meanwhile."""
+    company = get_company(company_id)
+    if expected_version is not None and company.version != expected_version:
+        raise PreconditionFailed(
+            f"The company changed since you read it (version {company.version}, you had {expected_version})"
+        )
+    if not isinstance(patch, dict):
+        raise ValidationFailed("The body must be a JSON object", {"_schema": ["expected a JSON object"]})
+    merged = {**company_to_input(company), **patch}
+    data = load_or_raise(CompanySchema(), merged)
+    _apply(company, data)
+    company.updated_at = utcnow()  # forces the versioned UPDATE even when only offers changed
+    _commit_company(company)
+    return company
+
+
+def delete_company(company_id: int, expected_version: int | None = None) -> None:
+    company = get_company(company_id)
+    if expected_version is not None and company.version != expected_version:
+        raise PreconditionFailed(f"The company changed since you read it (version {company.version})")
+    db.session.delete(company)
+    record_change("company", company_id)
+    _commit_company(company)
+
+
+def list_companies(filters: CompanyFilters, page: int = 1, per_page: int = 50) -> tuple[list[Company], int]:
+    query = select(Company)
+    if filters.role == "supplier":
+        query = query.where(Company.is_supplier.is_(True))
+    elif filters.role == "buyer":
+        query = query.where(Company.is_buyer.is_(True))
+    if filters.country:
+        query = query.where(Company.country == filters.country.upper())
+    if filters.region:
+        query = query.where(Company.region == filters.region.upper())
+    for scheme, prefix in (("hs", filters.hs), ("nace", filters.nace)):
+        if prefix:
+            codes = select(CompanyCode.company_id).where(
+                CompanyCode.scheme == scheme, CompanyCode.code.like(_like_prefix(prefix))
+            )
+            query = query.where(Company.id.in_(codes))
+    for word in fold(filters.q).split():
+        query = query.where(Company.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = db.session.scalars(
+        query.order_by(Company.name, Company.id)
+        .options(selectinload(Company.offers), selectinload(Company.needs))
+        .limit(per_page).offset((page - 1) * per_page)
+    ).all()
+    return list(rows), total or 0
+
+
+def find_by_tax_id(tax_id: str) -> Company | None:
+    return db.session.scalar(select(Company).where(Company.tax_id == tax_id))
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_prefix(prefix: str) -> str:
+    return _escape_like(prefix.replace(" ", "")) + "%"
+
+
+def _apply(company: Company, data: dict) -> None:
+    for key in ("name", "name_en", "country", "region", "city", "tax_id", "website", "email",
+                "phone", "description", "languages", "certifications"):
+        setattr(company, key, data.get(key))
+    company.description = company.description or ""
+    company.is_supplier = "supplier" in data["roles"]
+    company.is_buyer = "buyer" in data["roles"]
+    _sync_items(company.offers, Offer, data["offers"], "annual_capacity_usd")
+    _sync_items(company.needs, Need, data["needs"], "annual_volume_usd")
+    company.search_text = fold(" ".join(
+        [company.name, company.name_en or "", company.city or "", company.description]
+        + [f"{i.title} {i.description}" for i in [*company.offers, *company.needs]]
+    ))
+    wanted = {("hs", c) for i in [*company.offers, *company.needs] for c in i.hs_codes}
+    wanted |= {("nace", c) for i in [*company.offers, *company.needs] for c in i.nace_codes}
+    company.codes[:] = [c for c in company.codes if (c.scheme, c.code) in wanted]
+    have = {(c.scheme, c.code) for c in company.codes}
+    company.codes.extend(CompanyCode(scheme=s, code=c) for s, c in sorted(wanted - have))
+
+
+def _sync_items(current: list, model, wanted: list[dict], volume_field: str) -> None:
+    """Update items that keep their id, add new ones, drop the rest (ids of others are refused)."""
+    by_id = {item.id: item for item in current}
+    kept = []
+    for position, data in enumerate(wanted):
+        item = by_id.get(data.get("id")) if data.get("id") is not None else None
+        if data.get("id") is not None and item is None:
+            field = "offers" if model is Offer else "needs"
+            raise ValidationFailed(
+                "An item refers to an id this company does not have",
+                {f"{field}.{position}.id": [f"no {field[:-1]} with id {data['id']} in this company"]},
+            )
+        item = item or model()
+        for key in (*_ITEM_FIELDS, volume_field):
+            setattr(item, key, data.get(key))
+        item.description = item.description or ""
+        kept.append(item)
+    current[:] = kept
+
+
+def _commit_company(company: Company) -> None:
+    try:
+        db.session.flush()
+        if company.id is not None and company in db.session:
+            record_change("company", company.id)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise PreconditionFailed("The company was changed by someone else meanwhile; reload and retry") from None
+    except IntegrityError as exc:
+        db.session.rollback()
+        if "tax_id" in str(exc.orig).lower() or "company.tax_id" in str(exc.orig):
+            raise Conflict("A company with this tax id is already registered",
+                           {"tax_id": ["a company with this tax id is already registered"]}) from None
+        if "owner_id" in str(exc.orig).lower():
+            raise Conflict("This user already owns a company",
+                           {"owner": ["this user already owns a company"]}) from None
+        raise Conflict(f"The write conflicts with stored data: {exc.orig}") from None

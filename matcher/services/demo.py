@@ -1,0 +1,51 @@
+"""Load the demo corridor (matcher/seed/demo_corridor.json) once; running it again adds nothing."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from matcher.db import db
+from matcher.models import Company, Niche
+from matcher.services.companies import create_company
+from matcher.services.niches import create_niche
+
+DEMO_FILE = Path(__file__).resolve().parent.parent / "seed" / "demo_corridor.json"
+_SEED_ONLY_KEYS = ("key",)
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    companies_added: int
+    companies_present: int
+    niches_added: int
+    niches_present: int
+
+
+def load_demo_corridor(path: Path = DEMO_FILE) -> SeedReport:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    added = present = niches_added = niches_present = 0
+    for raw in data["companies"]:
+        payload = {k: v for k, v in raw.items() if k not in _SEED_ONLY_KEYS}
+        exists = db.session.scalar(
+            select(Company.id).where(Company.name == payload["name"], Company.country == payload["country"])
+        )
+        if exists:
+            present += 1
+            continue
+        create_company(payload)
+        added += 1
+    for raw in data.get("niches", []):
+        payload = {k: v for k, v in raw.items() if k not in _SEED_ONLY_KEYS}
+        exists = db.session.scalar(
+            select(Niche.id).where(Niche.title == payload["title"],
+                                   Niche.departed_company == payload["departed_company"])
+        )
+        if exists:
+            niches_present += 1
+            continue
+        create_niche(payload)
+        niches_added += 1
+    return SeedReport(added, present, niches_added, niches_present)
