@@ -53,8 +53,9 @@ def company_to_input(company: Company) -> dict:
 
 def create_company(payload: dict, owner: User | None = None) -> Company:
     data = load_or_raise(CompanySchema(), payload)
-    company = Company(owner_id=owner.id if owner else None)
-    _apply(company, data)
+    company = Company(owner_id=owner.id if owner else None, codes=[], offers=[], needs=[])
+    with db.session.no_autoflush:
+        _apply(company, data)
     db.session.add(company)
     _commit_company(company)
     return company
@@ -71,8 +72,9 @@ def update_company(company_id: int, patch: dict, expected_version: int | None = 
         raise ValidationFailed("The body must be a JSON object", {"_schema": ["expected a JSON object"]})
     merged = {**company_to_input(company), **patch}
     data = load_or_raise(CompanySchema(), merged)
-    _apply(company, data)
-    company.updated_at = utcnow()  # forces the versioned UPDATE even when only offers changed
+    with db.session.no_autoflush:  # one versioned UPDATE per save, not one per lazy load
+        _apply(company, data)
+        company.updated_at = utcnow()  # forces the versioned UPDATE even when only offers changed
     _commit_company(company)
     return company
 

@@ -1,0 +1,213 @@
+"""Matching use cases over a per-worker index that follows the database's change log.
+
+Each worker process builds the engine's index once, then replays `change_log` rows past the
+last one it saw (checked at most every MATCH_INDEX_REFRESH_SECONDS), so a profile edited
+through any worker or machine reaches every worker's matches within seconds.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from matcher.db import db
+from matcher.errors import NotFound, ValidationFailed
+from matcher.models import ChangeLog, Company, Niche
+from matcher.scoring.engine import MatchEngine
+from matcher.scoring.model import Item, Match, Niche as NicheProfile, Profile
+
+_EXTENSION_KEY = "match_index"
+
+
+@dataclass
+class _IndexState:
+    engine: MatchEngine
+    last_change_id: int = 0
+    checked_at: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def offer_item(offer) -> Item:
+    return Item(id=offer.id, title=offer.title, description=offer.description or "",
+                hs_codes=tuple(offer.hs_codes or ()), nace_codes=tuple(offer.nace_codes or ()),
+                volume_usd=offer.annual_capacity_usd)
+
+
+def need_item(need) -> Item:
+    return Item(id=need.id, title=need.title, description=need.description or "",
+                hs_codes=tuple(need.hs_codes or ()), nace_codes=tuple(need.nace_codes or ()),
+                volume_usd=need.annual_volume_usd)
+
+
+def company_profile(company: Company) -> Profile:
+    """The engine's plain view of a stored company."""
+    return Profile(
+        id=company.id, name=company.name, country=company.country, region=company.region,
+        roles=frozenset(company.roles), description=company.description or "",
+        languages=tuple(company.languages or ()), certifications=tuple(company.certifications or ()),
+        offers=tuple(offer_item(o) for o in company.offers),
+        needs=tuple(need_item(n) for n in company.needs),
+    )
+
+
+def niche_profile(niche: Niche) -> NicheProfile:
+    item = Item(id=niche.id, title=niche.title, description=niche.description or "",
+                hs_codes=tuple(niche.hs_codes or ()), nace_codes=tuple(niche.nace_codes or ()),
+                volume_usd=niche.est_annual_volume_usd)
+    label = niche.departed_company + (f" ({niche.exit_year})" if niche.exit_year else "")
+    return NicheProfile(id=niche.id, item=item, departed_company=label, region=niche.region)
+
+
+def _load_companies(ids=None) -> list[Company]:
+    query = select(Company).options(selectinload(Company.offers), selectinload(Company.needs))
+    if ids is not None:
+        query = query.where(Company.id.in_(ids))
+    return list(db.session.scalars(query))
+
+
+def _build_state() -> _IndexState:
+    last = db.session.scalar(select(func.max(ChangeLog.id))) or 0
+    engine = MatchEngine()
+    engine.build([company_profile(c) for c in _load_companies()],
+                 [niche_profile(n) for n in db.session.scalars(select(Niche))])
+    return _IndexState(engine=engine, last_change_id=last, checked_at=time.monotonic())
+
+
+def _catch_up(state: _IndexState) -> None:
+    rows = db.session.execute(
+        select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
+        .where(ChangeLog.id > state.last_change_id).order_by(ChangeLog.id)
+    ).all()
+    if not rows:
+        return
+    company_ids = {r.entity_id for r in rows if r.entity == "company"}
+    niche_ids = {r.entity_id for r in rows if r.entity == "niche"}
+    found = {c.id: c for c in _load_companies(company_ids)} if company_ids else {}
+    for company_id in company_ids:
+        if company_id in found:
+            state.engine.upsert_profile(company_profile(found[company_id]))
+        else:
+            state.engine.remove_profile(company_id)
+    niches = {n.id: n for n in db.session.scalars(select(Niche).where(Niche.id.in_(niche_ids)))} if niche_ids else {}
+    for niche_id in niche_ids:
+        if niche_id in niches:
+            state.engine.upsert_niche(niche_profile(niches[niche_id]))
+        else:
+            state.engine.remove_niche(niche_id)
+    state.last_change_id = rows[-1].id
+
+
+def match_engine(force_refresh: bool = False) -> MatchEngine:
+    """This worker's engine, caught up with the change log if the last check is old enough."""
+    app = current_app._get_current_object()
+    state: _IndexState | None = app.extensions.get(_EXTENSION_KEY)
+    if state is None:
+        with _build_lock(app):
+            state = app.extensions.get(_EXTENSION_KEY)
+            if state is None:
+                state = app.extensions[_EXTENSION_KEY] = _build_state()
+                return state.engine
+    interval = current_app.config.get("MATCH_INDEX_REFRESH_SECONDS", 2.0)
+    if force_refresh or time.monotonic() - state.checked_at >= interval:
+        with state.lock:
+            if force_refresh or time.monotonic() - state.checked_at >= interval:
+                _catch_up(state)
+                state.checked_at = time.monotonic()
+    return state.engine
+
+
+_BUILD_LOCKS: dict[int, threading.Lock] = {}
+
+
+def _build_lock(app) -> threading.Lock:
+    return _BUILD_LOCKS.setdefault(id(app), threading.Lock())
+
+
+def forget_index(app) -> None:
+    """Drop this worker's index (tests that empty the tables call this)."""
+    app.extensions.pop(_EXTENSION_KEY, None)
+
+
+def _company_summaries(ids: list[int]) -> dict[int, dict]:
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Company.id, Company.name, Company.name_en, Company.country, Company.region, Company.city)
+        .where(Company.id.in_(ids))
+    ).all()
+    return {r.id: {"id": r.id, "name": r.name, "name_en": r.name_en, "country": r.country,
+                   "region": r.region, "city": r.city} for r in rows}
+
+
+def match_to_dict(match: Match, summary: dict) -> dict:
+    return {
+        "company": summary,
+        "score": round(match.score, 1),
+        "reasons": [{"feature": r.feature, "contribution": round(r.contribution, 1), "detail": r.detail}
+                    for r in match.reasons],
+        "pairs": [{"offer_id": p.offer_id, "need_id": p.need_id, "score": round(p.score, 1)}
+                  for p in match.pairs],
+    }
+
+
+def _with_summaries(matches: list[Match]) -> list[dict]:
+    summaries = _company_summaries([m.company_id for m in matches])
+    # A company deleted a moment ago may still be in the index; leave it out.
+    return [match_to_dict(m, summaries[m.company_id]) for m in matches if m.company_id in summaries]
+
+
+def resolve_side(company: Company, as_role: str | None) -> str:
+    """Which side the company looks from: 'buyer' finds suppliers, 'supplier' finds buyers."""
+    if as_role is not None:
+        if as_role not in ("buyer", "supplier"):
+            raise ValidationFailed("`as` must be buyer or supplier", {"as": ["one of: buyer, supplier"]})
+        if as_role not in company.roles:
+            raise ValidationFailed(f"This company is not a {as_role}",
+                                   {"as": [f"the company's roles are {', '.join(company.roles)}"]})
+        return as_role
+    return "buyer" if company.is_buyer else "supplier"
+
+
+def matches_for_company(company_id: int, as_role: str | None = None, limit: int = 20,
+                        min_score: float = 0.0, weights: dict | None = None) -> list[dict]:
+    """Ranked partners of a company, best first, each with reasons and the pairs behind it."""
+    company = db.session.get(Company, company_id)
+    if company is None:
+        raise NotFound(f"No company with id {company_id}")
+    side = resolve_side(company, as_role)
+    engine = match_engine()
+    finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
+    try:
+        matches = finder(company_id, limit=limit, min_score=min_score, weights=weights)
+    except KeyError:  # written a moment ago, not yet in this worker's index
+        matches = match_engine(force_refresh=True) and finder(
+            company_id, limit=limit, min_score=min_score, weights=weights)
+    return _with_summaries(matches)
+
+
+def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
+                      weights: dict | None = None, side: str = "supplier") -> list[dict]:
+    """Suppliers able to fill a niche (side='supplier'), or buyers who lost it (side='buyer')."""
+    if db.session.get(Niche, niche_id) is None:
+        raise NotFound(f"No niche with id {niche_id}")
+    engine = match_engine()
+    finder = engine.suppliers_for_niche if side == "supplier" else engine.buyers_for_niche
+    try:
+        matches = finder(niche_id, limit=limit, min_score=min_score, weights=weights)
+    except KeyError:
+        matches = match_engine(force_refresh=True) and finder(
+            niche_id, limit=limit, min_score=min_score, weights=weights)
+    return _with_summaries(matches)
+
+
+def score_pair(supplier_id: int, buyer_id: int, weights: dict | None = None) -> Match | None:
+    """The engine's verdict on one supplier–buyer pair (None when they cannot be paired)."""
+    engine = match_engine()
+    try:
+        return engine.score_pair(supplier_id, buyer_id, weights=weights)
+    except KeyError:
+        return match_engine(force_refresh=True).score_pair(supplier_id, buyer_id, weights=weights)
