@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from flask import Flask
+from flask import Flask, request
 
 from config import INSTANCE, load_settings
 
@@ -19,7 +19,12 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.json.ensure_ascii = False
 
+    from matcher import sqlite_tuning
     from matcher.extensions import csrf, db, limiter, migrate
+
+    @app.before_request
+    def _declare_write_intent():
+        sqlite_tuning.set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"),

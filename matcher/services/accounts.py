@@ -85,9 +85,18 @@ def user_for_token(plain: str) -> User | None:
     last = token.last_used_at
     # Writing on every request would serialise all API reads on SQLite; a minute is precise enough.
     if last is None or (now - (last if last.tzinfo else last.replace(tzinfo=now.tzinfo))).total_seconds() > 60:
-        token.last_used_at = now
-        db.session.commit()
+        _touch_token(token.id, now)
     return token.user
+
+
+def _touch_token(token_id: int, when) -> None:
+    """Record last use in a short transaction of its own, so a read request stays read-only."""
+    from sqlalchemy import update
+
+    from matcher.sqlite_tuning import writing
+
+    with writing(), db.engine.begin() as connection:
+        connection.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=when))
 
 
 def revoke_token(token_id: int, user: User | None = None) -> ApiToken:
