@@ -24,6 +24,10 @@ def set_write_intent(intends_to_write: bool) -> None:
     _write_intent.set(intends_to_write)
 
 
+def write_intent() -> bool:
+    return _write_intent.get()
+
+
 @contextmanager
 def writing():
     """Transactions begun inside the block take the write lock up front."""

@@ -85,18 +85,22 @@ def user_for_token(plain: str) -> User | None:
     last = token.last_used_at
     # Writing on every request would serialise all API reads on SQLite; a minute is precise enough.
     if last is None or (now - (last if last.tzinfo else last.replace(tzinfo=now.tzinfo))).total_seconds() > 60:
-        _touch_token(token.id, now)
+        _touch_token(token, now)
     return token.user
 
 
-def _touch_token(token_id: int, when) -> None:
-    """Record last use in a short transaction of its own, so a read request stays read-only."""
+def _touch_token(token: ApiToken, when) -> None:
+    """Record last use; a read request does it in a short write transaction of its own."""
     from sqlalchemy import update
 
-    from matcher.sqlite_tuning import writing
+    from matcher.sqlite_tuning import write_intent, writing
 
+    if write_intent():  # this transaction already holds (or will take) the write lock
+        token.last_used_at = when
+        db.session.commit()
+        return
     with writing(), db.engine.begin() as connection:
-        connection.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=when))
+        connection.execute(update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=when))
 
 
 def revoke_token(token_id: int, user: User | None = None) -> ApiToken:
