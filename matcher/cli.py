@@ -55,3 +55,47 @@ def register_cli(app: Flask) -> None:
         click.echo(f"revoked {count} token(s)")
 
     app.cli.add_command(tokens)
+    register_match_cli(app)
+
+
+_MATCH_TEXT = {
+    "ru": {"title": "Лучшие партнёры для «{name}» ({side})", "buyer": "ищет поставщиков",
+           "supplier": "ищет покупателей", "none": "Подходящих партнёров пока нет.", "score": "оценка"},
+    "en": {"title": "Best partners for {name} ({side})", "buyer": "looking for suppliers",
+           "supplier": "looking for buyers", "none": "No suitable partners yet.", "score": "score"},
+}
+
+
+def company_language(company) -> str:
+    """Russian unless the company's profile says it works in English and not in Russian."""
+    languages = company.languages or []
+    return "en" if "en" in languages and "ru" not in languages else "ru"
+
+
+def register_match_cli(app: Flask) -> None:
+    @app.cli.command("match")
+    @click.argument("company_id", type=int)
+    @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+    @click.option("--as", "as_role", type=click.Choice(["buyer", "supplier"]), default=None,
+                  help="Side to look from, for a company that is both.")
+    def match(company_id: int, limit: int, as_role: str | None):
+        """Print a company's ranked partners with the reasons behind each score."""
+        from matcher.services.companies import get_company
+        from matcher.services.matching import matches_for_company, resolve_side
+
+        try:
+            company = get_company(company_id)
+            side = resolve_side(company, as_role)
+            items = matches_for_company(company_id, as_role=side, limit=limit)
+        except DomainError as exc:
+            raise click.ClickException(exc.detail) from None
+        text = _MATCH_TEXT[company_language(company)]
+        click.echo(text["title"].format(name=company.name, side=text[side]))
+        if not items:
+            click.echo(text["none"])
+        for rank, item in enumerate(items, start=1):
+            partner = item["company"]
+            place = " · ".join(filter(None, [partner["country"], partner["region"], partner.get("city")]))
+            click.echo(f"\n{rank:>2}. {partner['name']} [{partner['id']}] {place} — {text['score']} {item['score']:.1f}")
+            for reason in item["reasons"]:
+                click.echo(f"    {reason['contribution']:>5.1f}  {reason['feature']:<16} {reason['detail']}")
