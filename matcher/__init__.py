@@ -20,7 +20,7 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
     app.json.ensure_ascii = False
 
     from matcher import sqlite_tuning
-    from matcher.extensions import csrf, db, limiter, migrate
+    from matcher.extensions import babel, csrf, db, limiter, migrate
 
     @app.before_request
     def _declare_write_intent():
@@ -31,6 +31,9 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
                      render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    from matcher.web.i18n import select_locale
+
+    babel.init_app(app, locale_selector=select_locale)
 
     from matcher import models  # noqa: F401  (registers the tables with the metadata)
     from matcher.api import register_api
@@ -38,6 +41,10 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
 
     register_api(app)
     register_web(app)
+
+    from matcher.http_headers import install_security_headers
+
+    install_security_headers(app)
 
     from matcher.cli import register_cli
 

@@ -1,25 +1,17 @@
-"""HTML pages for companies and organisers."""
+"""HTML blueprint: server-rendered pages for companies, Russian first, English too."""
 from __future__ import annotations
 
-from flask import Blueprint, Flask, render_template
-from sqlalchemy import func, select
-
-from matcher.db import db
+from flask import Blueprint, Flask
 
 web = Blueprint("web", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/web")
 
-
-@web.get("/")
-def home():
-    from matcher.models import Company, Niche
-
-    figures = {
-        "companies": db.session.scalar(select(func.count(Company.id))),
-        "niches": db.session.scalar(select(func.count(Niche.id))),
-    }
-    return render_template("web/home.html", figures=figures)
+# Views register their routes (and the blueprint its error pages) on import, one module per page.
+from matcher.web import (  # noqa: E402,F401
+    account, auth, directory, errors, formatting, home, i18n, lookups, matches, niches, profile,
+)
 
 
 def register_web(app: Flask) -> None:
     app.register_blueprint(web)
+    errors.install(app)

@@ -1,0 +1,67 @@
+"""Interest clicks on suggested partners: interested, not relevant, and who may see whose contacts."""
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from matcher.db import db, utcnow
+from matcher.errors import NotFound, ValidationFailed
+from matcher.models import INTEREST_STATES, Company, MatchInterest
+
+
+def set_interest(company_id: int, partner_id: int, state: str) -> MatchInterest:
+    """Record what `company_id` thinks of `partner_id`; a second click updates, never duplicates."""
+    if state not in INTEREST_STATES:
+        raise ValidationFailed(f"state must be one of {', '.join(INTEREST_STATES)}",
+                               {"state": [f"one of {', '.join(INTEREST_STATES)}"]})
+    if company_id == partner_id:
+        raise ValidationFailed("A company cannot rate itself", {"partner_id": ["not your own company"]})
+    if db.session.get(Company, partner_id) is None:
+        raise NotFound(f"No company with id {partner_id}")
+    row = _find(company_id, partner_id)
+    if row is None:
+        try:
+            with db.session.begin_nested():
+                row = MatchInterest(company_id=company_id, partner_id=partner_id, state=state)
+                db.session.add(row)
+        except IntegrityError:  # the same click arrived twice at once: update the row that won
+            row = _find(company_id, partner_id)
+    row.state = state
+    row.updated_at = utcnow()
+    db.session.commit()
+    return row
+
+
+def clear_interest(company_id: int, partner_id: int) -> None:
+    """Forget the company's opinion of the partner (un-hide, or withdraw interest)."""
+    db.session.execute(delete(MatchInterest).where(
+        MatchInterest.company_id == company_id, MatchInterest.partner_id == partner_id))
+    db.session.commit()
+
+
+def interest_states(company_id: int) -> dict[int, str]:
+    """partner id -> what this company said about it."""
+    rows = db.session.execute(select(MatchInterest.partner_id, MatchInterest.state)
+                              .where(MatchInterest.company_id == company_id)).all()
+    return {r.partner_id: r.state for r in rows}
+
+
+def interested_in(company_id: int) -> set[int]:
+    """Ids of the companies that said they are interested in `company_id`."""
+    return set(db.session.scalars(select(MatchInterest.company_id).where(
+        MatchInterest.partner_id == company_id, MatchInterest.state == "interested")))
+
+
+def is_mutual(company_id: int, partner_id: int) -> bool:
+    """Both companies said «interested» about each other: each may now see the other's contacts."""
+    rows = db.session.scalars(select(MatchInterest.company_id).where(
+        MatchInterest.state == "interested",
+        ((MatchInterest.company_id == company_id) & (MatchInterest.partner_id == partner_id))
+        | ((MatchInterest.company_id == partner_id) & (MatchInterest.partner_id == company_id)),
+    )).all()
+    return len(set(rows)) == 2
+
+
+def _find(company_id: int, partner_id: int) -> MatchInterest | None:
+    return db.session.scalar(select(MatchInterest).where(
+        MatchInterest.company_id == company_id, MatchInterest.partner_id == partner_id))

@@ -1,0 +1,81 @@
+"""Account: API tokens (shown once, listed by prefix, revoked), password change, other browsers signed out."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from matcher.db import db
+from matcher.errors import NotFound
+from matcher.models import ApiToken
+from matcher.services import accounts, sessions
+from matcher.web import web
+from matcher.web.security import current_user, login_required, session_token
+
+
+def _render(status: int = 200, **context):
+    user = current_user()
+    tokens = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc())).all()
+    context.setdefault("errors", {})
+    return render_template("web/account.html", user=user, tokens=tokens,
+                           session_count=sessions.active_session_count(user), **context), status
+
+
+@web.get("/account")
+@login_required
+def account():
+    return _render()
+
+
+@web.post("/account/tokens")
+@login_required
+def token_create():
+    """A new API token; its value is in this response only, never stored or shown again."""
+    name = request.form.get("name", "").strip()[:100]
+    plain, token = accounts.create_token(current_user(), name or _("web"))
+    db.session.commit()
+    return _render(new_token=plain, new_token_name=token.name)
+
+
+@web.post("/account/tokens/<int:token_id>/revoke")
+@login_required
+def token_revoke(token_id: int):
+    try:
+        accounts.revoke_token(token_id, current_user())
+    except NotFound:
+        abort(404)
+    flash(_("The token is revoked: scripts using it are refused from now on."), "success")
+    return redirect(url_for("web.account"))
+
+
+@web.post("/account/password")
+@login_required
+def password_change():
+    """New password after the current one; every other browser of this account is signed out."""
+    user = current_user()
+    new = request.form.get("new_password", "")
+    errors: dict[str, list[str]] = {}
+    if accounts.verify_password(user.email, request.form.get("current_password", "")) is None:
+        errors["current_password"] = [_("The current password is wrong.")]
+    if not accounts.PASSWORD_MIN <= len(new) <= accounts.PASSWORD_MAX:
+        errors["new_password"] = [_("The password must be %(min)d to %(max)d characters long.",
+                                    min=accounts.PASSWORD_MIN, max=accounts.PASSWORD_MAX)]
+    elif new != request.form.get("new_password_repeat", ""):
+        errors["new_password_repeat"] = [_("The passwords do not match.")]
+    if errors:
+        return _render(status=422, errors=errors)
+    accounts.set_password(user, new)
+    db.session.commit()
+    ended = sessions.end_other_sessions(user, keep_plain=session_token())
+    flash(_("Password changed. Other browsers signed in to this account were signed out: %(count)d.",
+            count=ended), "success")
+    return redirect(url_for("web.account"))
+
+
+@web.post("/account/sessions/end-others")
+@login_required
+def sessions_end_others():
+    ended = sessions.end_other_sessions(current_user(), keep_plain=session_token())
+    flash(_("Other browsers signed out: %(count)d.", count=ended), "success")
+    return redirect(url_for("web.account"))

@@ -1,0 +1,96 @@
+"""Sign up, log in, log out: email and password, a server-side session per browser."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from marshmallow import ValidationError, validate
+
+from matcher.db import db
+from matcher.extensions import limiter
+from matcher.services import accounts
+from matcher.web import web
+from matcher.web.i18n import LOCALE_COOKIE, remember_locale
+from matcher.web.security import current_user, safe_next, sign_in, sign_out
+
+_is_email = validate.Email()
+
+
+def _login_email_key() -> str:
+    return "login-email:" + accounts.normalise_email(request.form.get("email", ""))[:254]
+
+
+def _rate_limited_message() -> str:
+    return _("Too many login attempts. Wait a minute and try again.")
+
+
+def _after_login_target(user) -> str:
+    return url_for("web.matches") if user.company is not None else url_for("web.company_new")
+
+
+def _keep_locale(response, user):
+    """A language chosen on this browser before signing in becomes the account's; else the account's wins."""
+    chosen = request.cookies.get(LOCALE_COOKIE)
+    if chosen and user.locale != chosen:
+        user.locale = chosen
+        db.session.commit()
+    elif not chosen and user.locale:
+        remember_locale(response, user.locale)
+    return response
+
+
+@web.route("/signup", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"], error_message=_rate_limited_message)
+def signup():
+    """New account (role «company»), leading straight into creating the company profile."""
+    if current_user() is not None and request.method == "GET":
+        return redirect(_after_login_target(current_user()))
+    email = request.form.get("email", "").strip()
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        password = request.form.get("password", "")
+        try:
+            _is_email(accounts.normalise_email(email))
+        except ValidationError:
+            errors["email"] = [_("Enter a valid email address, e.g. name@company.by.")]
+        if "email" not in errors and accounts.find_user(email) is not None:
+            errors["email"] = [_("An account with this email already exists. Log in instead.")]
+        if not accounts.PASSWORD_MIN <= len(password) <= accounts.PASSWORD_MAX:
+            errors["password"] = [_("The password must be %(min)d to %(max)d characters long.",
+                                    min=accounts.PASSWORD_MIN, max=accounts.PASSWORD_MAX)]
+        elif password != request.form.get("password_repeat", ""):
+            errors["password_repeat"] = [_("The passwords do not match.")]
+        if not errors:
+            user = accounts.get_or_create_user(email, "company")
+            accounts.set_password(user, password)
+            db.session.commit()
+            sign_in(user)
+            flash(_("Welcome! Now describe your company so that partners can find it."), "success")
+            return _keep_locale(redirect(url_for("web.company_new")), user)
+    status = 422 if errors else 200
+    return render_template("web/auth/signup.html", email=email, errors=errors), status
+
+
+@web.route("/login", methods=["GET", "POST"])
+@limiter.limit("30 per minute", methods=["POST"], error_message=_rate_limited_message)
+@limiter.limit("10 per minute", methods=["POST"], key_func=_login_email_key,
+               error_message=_rate_limited_message)
+def login():
+    """Unknown email and wrong password get the same answer, in about the same time."""
+    target = safe_next(request.values.get("next"))
+    email = request.form.get("email", "").strip()
+    failed = False
+    if request.method == "POST":
+        user = accounts.verify_password(email, request.form.get("password", ""))
+        if user is not None:
+            sign_in(user)
+            return _keep_locale(redirect(target or _after_login_target(user)), user)
+        failed = True
+    return (render_template("web/auth/login.html", email=email, next=target or "", failed=failed),
+            401 if failed else 200)
+
+
+@web.post("/logout")
+def logout():
+    sign_out()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("web.home"))

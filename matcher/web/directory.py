@@ -1,0 +1,68 @@
+"""Company directory with search, filters and pages; one page per company, contacts only for those allowed."""
+from __future__ import annotations
+
+import math
+
+from flask import abort, render_template, request
+from sqlalchemy import select
+
+from matcher.db import db
+from matcher.errors import NotFound
+from matcher.models import Company
+from matcher.services import companies
+from matcher.services.interests import interest_states, interested_in
+from matcher.web import web
+from matcher.web.formatting import region_choices
+from matcher.web.security import can_edit, can_see_contacts, current_company, current_user
+
+PER_PAGE = 20
+
+
+def _arg(name: str, limit: int = 100) -> str:
+    return (request.args.get(name) or "").strip()[:limit]
+
+
+@web.get("/companies")
+def directory():
+    filters = companies.CompanyFilters(
+        role=_arg("role") if _arg("role") in ("supplier", "buyer") else None,
+        country=_arg("country", 2).upper() or None,
+        region=_arg("region", 6).upper() or None,
+        q=_arg("q", 200) or None,
+        hs="".join(ch for ch in _arg("hs", 12) if ch.isdigit()) or None,
+        nace=_arg("nace", 8) or None,
+    )
+    page = request.args.get("page", "1")
+    page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    rows, total = companies.list_companies(filters, page=page, per_page=PER_PAGE)
+    pages = max(1, math.ceil(total / PER_PAGE))
+    countries = sorted(set(db.session.scalars(select(Company.country).distinct())) | {"BY", "RU"})
+    return render_template(
+        "web/directory/list.html", companies=rows, total=total, page=page, pages=pages, filters=filters,
+        countries=countries, regions=region_choices(filters.country) if filters.country else [],
+    )
+
+
+@web.get("/companies/<int:company_id>")
+def company_page(company_id: int):
+    try:
+        company = companies.get_company(company_id)
+    except NotFound:
+        abort(404)
+    user = current_user()
+    own = current_company()
+    relation = None
+    if own is not None and own.id != company.id and _complementary(own, company):
+        relation = {
+            "mine": interest_states(own.id).get(company.id),
+            "theirs": company.id in interested_in(own.id),
+        }
+    return render_template(
+        "web/directory/company.html", company=company, show_contacts=can_see_contacts(user, company),
+        can_edit=can_edit(user, company), relation=relation,
+    )
+
+
+def _complementary(own: Company, other: Company) -> bool:
+    """Could these two trade: one sells what the other may buy."""
+    return (own.is_buyer and other.is_supplier) or (own.is_supplier and other.is_buyer)

@@ -1,0 +1,54 @@
+"""Which language a page is in: the visible switcher (cookie), the account's choice, the browser, else Russian."""
+from __future__ import annotations
+
+from flask import current_app, has_request_context, redirect, request
+from flask_babel import get_locale
+
+from matcher.db import db
+from matcher.web import web
+from matcher.web.security import current_user, safe_next
+
+LOCALE_COOKIE = "matcher_locale"
+_ONE_YEAR_SECONDS = 365 * 24 * 3600
+
+
+def select_locale() -> str | None:
+    """Flask-Babel's locale selector."""
+    if not has_request_context():
+        return None
+    languages = current_app.config.get("LANGUAGES", ("ru", "en"))
+    chosen = request.cookies.get(LOCALE_COOKIE)
+    if chosen in languages:
+        return chosen
+    if not request.path.startswith("/api/"):
+        user = current_user()
+        if user is not None and user.locale in languages:
+            return user.locale
+    return request.accept_languages.best_match(languages) or current_app.config.get("BABEL_DEFAULT_LOCALE", "ru")
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale else "ru"
+
+
+def remember_locale(response, language: str):
+    """Keep the choice on this browser for a year (it survives logging in and out)."""
+    response.set_cookie(LOCALE_COOKIE, language, max_age=_ONE_YEAR_SECONDS, httponly=True,
+                        samesite="Lax", secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
+@web.post("/locale")
+def switch_locale():
+    """The language switcher in the page header."""
+    language = request.form.get("locale", "")
+    target = safe_next(request.form.get("next")) or "/"
+    response = redirect(target)
+    if language in current_app.config.get("LANGUAGES", ("ru", "en")):
+        user = current_user()
+        if user is not None and user.locale != language:
+            user.locale = language
+            db.session.commit()
+        remember_locale(response, language)
+    return response

@@ -1,0 +1,93 @@
+"""My matches: ranked partners with the reasons behind each score, and the interested / not relevant buttons."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from matcher.db import db
+from matcher.errors import NotFound
+from matcher.models import Company, Need, Offer
+from matcher.services import interests
+from matcher.web import web
+from matcher.web.security import company_required, current_company, safe_next
+
+MATCH_LIMIT = 30
+MIN_SCORE = 10.0  # below this a «match» is noise: nothing the two companies trade in common
+PAIRS_SHOWN = 4
+
+
+@web.get("/matches")
+@company_required
+def matches():
+    from matcher.services.matching import matches_for_company  # the engine loads on first use
+
+    company = current_company()
+    side = request.args.get("as")
+    if side not in company.roles:
+        side = "buyer" if company.is_buyer else "supplier"
+    show_hidden = request.args.get("hidden") == "1"
+    found = matches_for_company(company.id, as_role=side, limit=MATCH_LIMIT, min_score=MIN_SCORE)
+    for match in found:
+        match["pairs"] = _telling_pairs(match)
+    mine = interests.interest_states(company.id)
+    theirs = interests.interested_in(company.id)
+    hidden_count = sum(1 for m in found if mine.get(m["company"]["id"]) == "not_relevant")
+    if not show_hidden:
+        found = [m for m in found if mine.get(m["company"]["id"]) != "not_relevant"]
+    mutual_ids = [m["company"]["id"] for m in found
+                  if mine.get(m["company"]["id"]) == "interested" and m["company"]["id"] in theirs]
+    return render_template(
+        "web/matches.html", company=company, side=side, matches=found, mine=mine, theirs=theirs,
+        partner_contacts=_contacts(mutual_ids), titles=_item_titles(found), show_hidden=show_hidden,
+        hidden_count=hidden_count, limit=MATCH_LIMIT,
+    )
+
+
+@web.post("/matches/<int:partner_id>/interest")
+@company_required
+def set_interest(partner_id: int):
+    """Interested, not relevant, or undo; the answer goes back to where the button was."""
+    company = current_company()
+    state = request.form.get("state", "")
+    try:
+        if state == "clear":
+            interests.clear_interest(company.id, partner_id)
+        elif state in ("interested", "not_relevant"):
+            interests.set_interest(company.id, partner_id, state)
+        else:
+            abort(400)
+    except NotFound:
+        abort(404)
+    if state == "interested" and interests.is_mutual(company.id, partner_id):
+        flash(_("The interest is mutual: you can now see each other's contacts."), "success")
+    elif state == "interested":
+        flash(_("Noted. The contacts open when the partner is interested too."), "info")
+    elif state == "not_relevant":
+        flash(_("Hidden from your matches. You can show hidden partners at any time."), "info")
+    target = safe_next(request.form.get("next")) or url_for("web.matches")
+    return redirect(f"{target}#partner-{partner_id}")
+
+
+def _telling_pairs(match: dict) -> list[dict]:
+    """The offer–need pairs that explain the score; weak side pairs would only add noise."""
+    floor = max(15.0, match["score"] * 0.4)
+    pairs = sorted(match["pairs"], key=lambda p: -p["score"])
+    return [p for p in pairs if p["score"] >= floor][:PAIRS_SHOWN] or pairs[:1]
+
+
+def _contacts(company_ids: list[int]) -> dict[int, dict]:
+    if not company_ids:
+        return {}
+    rows = db.session.execute(select(Company.id, Company.email, Company.phone, Company.website)
+                              .where(Company.id.in_(company_ids))).all()
+    return {r.id: {"email": r.email, "phone": r.phone, "website": r.website} for r in rows}
+
+
+def _item_titles(found: list[dict]) -> dict[str, dict[int, str]]:
+    """Titles of the offers and needs named in the pairs behind each match."""
+    offer_ids = {p["offer_id"] for m in found for p in m["pairs"] if p.get("offer_id") is not None}
+    need_ids = {p["need_id"] for m in found for p in m["pairs"] if p.get("need_id") is not None}
+    offers = dict(db.session.execute(select(Offer.id, Offer.title).where(Offer.id.in_(offer_ids))).all()) if offer_ids else {}
+    needs = dict(db.session.execute(select(Need.id, Need.title).where(Need.id.in_(need_ids))).all()) if need_ids else {}
+    return {"offers": offers, "needs": needs}

@@ -1,0 +1,134 @@
+"""Profile editor: create and edit a company, validated by CompanySchema, errors next to the inputs."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from matcher.db import db
+from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
+from matcher.schemas import load_or_raise
+from matcher.schemas.company import CompanySchema
+from matcher.services import companies
+from matcher.services.code_lookup import search_codes, suggest_codes
+from matcher.web import web
+from matcher.web.formatting import country_choices, region_choices
+from matcher.web.forms import ITEM_KINDS, CompanyForm
+from matcher.web.i18n import current_language
+from matcher.web.security import current_company, current_user, login_required, require_edit
+
+
+@web.get("/profile")
+@login_required
+def profile():
+    """One's own profile: the editor if it exists, else the way to create it."""
+    company = current_company()
+    if company is None:
+        return redirect(url_for("web.company_new"))
+    return redirect(url_for("web.company_edit", company_id=company.id))
+
+
+@web.route("/companies/new", methods=["GET", "POST"])
+@login_required
+def company_new():
+    user = current_user()
+    if current_company() is not None:
+        return redirect(url_for("web.company_edit", company_id=current_company().id))
+    if request.method == "GET":
+        return _render(CompanyForm.blank(user.email), None)
+    form = CompanyForm.from_request(request.form)
+    if _handle_form_action(form):
+        return _render(form, None)
+    try:
+        payload = form.payload()
+        load_or_raise(CompanySchema(), payload)
+        company = companies.create_company(payload, owner=user)
+    except ValidationFailed as exc:
+        form.attach_errors(exc.errors)
+        return _render(form, None, status=422)
+    except Conflict as exc:
+        db.session.rollback()
+        if "owner" in exc.errors:
+            return redirect(url_for("web.profile"))
+        form.attach_errors(exc.errors or {"_form": [exc.detail]})
+        return _render(form, None, status=409)
+    flash(_("Your company profile is saved. Here are the partners we suggest."), "success")
+    return redirect(url_for("web.matches"))
+
+
+@web.route("/companies/<int:company_id>/edit", methods=["GET", "POST"])
+@login_required
+def company_edit(company_id: int):
+    company = _company_or_404(company_id)
+    require_edit(company)
+    if request.method == "GET":
+        return _render(CompanyForm.from_company(company), company)
+    form = CompanyForm.from_request(request.form)
+    if _handle_form_action(form):
+        return _render(form, company)
+    expected = int(form.version) if form.version.isdigit() else None
+    try:
+        payload = form.payload()
+        load_or_raise(CompanySchema(), payload)
+        companies.update_company(company_id, payload, expected_version=expected)
+    except ValidationFailed as exc:
+        db.session.rollback()
+        form.attach_errors(exc.errors)
+        return _render(form, company, status=422)
+    except Conflict as exc:
+        db.session.rollback()
+        form.attach_errors(exc.errors or {"_form": [exc.detail]})
+        return _render(form, company, status=409)
+    except PreconditionFailed:
+        # Someone saved meanwhile: keep what this person typed, and let the next save be on the new version.
+        db.session.rollback()
+        db.session.expire_all()
+        fresh = _company_or_404(company_id)
+        form.version = str(fresh.version)
+        form.forget_missing_ids({"offers": {o.id for o in fresh.offers}, "needs": {n.id for n in fresh.needs}})
+        form.add_form_error(_("Someone else saved this profile while you were editing it. Your input is kept "
+                              "below: check it against the saved profile and press «Save» again to replace it."))
+        return _render(form, fresh, status=409, stale=True)
+    flash(_("Changes saved."), "success")
+    return redirect(url_for("web.company_page", company_id=company_id))
+
+
+def _company_or_404(company_id: int):
+    try:
+        return companies.get_company(company_id)
+    except NotFound:
+        abort(404)
+
+
+def _handle_form_action(form: CompanyForm) -> bool:
+    """Buttons other than «Save» (add, remove, find codes, refresh regions) re-show the form unsaved."""
+    action = request.form.get("action", "save")
+    if action == "save":
+        return False
+    verb, _sep, rest = action.partition(":")
+    kind, _sep, index = rest.partition(":")
+    if verb == "add" and kind in ITEM_KINDS:
+        form.add_block(kind)
+    elif verb == "remove" and kind in ITEM_KINDS and index.isdigit():
+        form.remove_block(kind, int(index))
+    elif verb == "codes" and kind in ITEM_KINDS and index.isdigit():
+        block = form.block(kind, int(index))
+        if block is not None:
+            block.searched = True
+            language = current_language()
+            if block.code_query.strip():
+                block.suggestions = search_codes(block.code_query, language)
+                block.suggestions_for = block.code_query.strip()
+            else:
+                block.suggestions = suggest_codes(f"{block.title} {block.description}", language)
+                block.suggestions_for = ""
+    form.pad()
+    return True
+
+
+def _render(form: CompanyForm, company, status: int = 200, stale: bool = False):
+    form.pad()
+    country = (form.values.get("country") or "").strip().upper()
+    return render_template(
+        "web/profile/edit.html", form=form, company=company, stale=stale,
+        countries=country_choices(), regions=region_choices(country) if len(country) == 2 else [],
+    ), status

@@ -1,0 +1,189 @@
+// matcher: small progressive enhancements. Every form works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function debounce(fn, ms) {
+    var timer;
+    return function () {
+      var args = arguments, self = this;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(self, args); }, ms);
+    };
+  }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  // Regions follow the chosen country (profile form and directory filters).
+  function refreshRegions(countrySelect) {
+    var form = countrySelect.form;
+    var region = form && form.querySelector("[data-region]");
+    if (!region) { return; }
+    var keep = region.value;
+    var placeholder = region.options[0] ? region.options[0].cloneNode(true) : null;
+    getJSON("/web/regions?country=" + encodeURIComponent(countrySelect.value)).then(function (data) {
+      region.innerHTML = "";
+      if (placeholder) { placeholder.selected = true; region.appendChild(placeholder); }
+      data.items.forEach(function (item) {
+        var option = el("option", "", item.name);
+        option.value = item.code;
+        if (item.code === keep) { option.selected = true; }
+        region.appendChild(option);
+      });
+    }).catch(function () {});
+  }
+
+  // Tax id checked as the schema will check it, while typing; a late answer to an old value is dropped.
+  var taxCheckSeq = 0;
+  function checkTaxId(input) {
+    var form = input.form;
+    var country = form.querySelector("[data-country]");
+    var out = document.getElementById(input.id + "-live");
+    if (!out) { return; }
+    if (!input.value.trim()) { out.textContent = ""; out.className = "live-check"; return; }
+    var url = "/web/tax-id?country=" + encodeURIComponent(country ? country.value : "") +
+      "&value=" + encodeURIComponent(input.value);
+    var seq = ++taxCheckSeq;
+    getJSON(url).then(function (data) {
+      if (seq !== taxCheckSeq) { return; }
+      out.textContent = data.valid ? "✓ " + data.value : data.message;
+      out.className = "live-check " + (data.valid ? "ok" : "bad");
+      input.setAttribute("aria-invalid", data.valid ? "false" : "true");
+    }).catch(function () {});
+  }
+  var checkTaxIdSoon = debounce(checkTaxId, 400);
+
+  // Code picker: search HS and NACE by words, or suggest from the block's own text.
+  function itemOf(node) { return node.closest("[data-item]"); }
+
+  function fieldOf(item, suffix) {
+    return item.querySelector("[name$='-" + suffix + "']");
+  }
+
+  function addCode(item, scheme, code) {
+    var input = fieldOf(item, scheme === "hs" ? "hs_codes" : "nace_codes");
+    if (!input) { return; }
+    var present = input.value.split(/[,;\n]+/).map(function (c) { return c.trim(); }).filter(Boolean);
+    if (present.indexOf(code) === -1) { present.push(code); }
+    input.value = present.join(", ");
+  }
+
+  function showHits(item, items, emptyText) {
+    var box = item.querySelector("[data-code-results]");
+    box.innerHTML = "";
+    if (!items.length) { box.appendChild(el("p", "hint", emptyText)); return; }
+    var list = el("ul", "suggestions");
+    items.forEach(function (hit) {
+      var li = el("li");
+      var button = el("button");
+      button.type = "button";
+      button.appendChild(el("span", "code" + (hit.scheme === "nace" ? " code-nace" : ""), hit.code));
+      button.appendChild(el("span", "", hit.label));
+      button.addEventListener("click", function () {
+        addCode(item, hit.scheme, hit.code);
+        button.classList.add("added");
+      });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+
+  var codeSeq = 0;
+  function searchCodes(item) {
+    var query = item.querySelector("[data-code-query]").value.trim();
+    if (!query) { suggestCodes(item); return; }
+    var seq = ++codeSeq;
+    getJSON("/web/codes?q=" + encodeURIComponent(query)).then(function (data) {
+      if (seq !== codeSeq) { return; }
+      showHits(item, data.items, document.documentElement.lang === "en" ? "No codes found." : "Коды не найдены.");
+    }).catch(function () {});
+  }
+  var searchCodesSoon = debounce(searchCodes, 300);
+
+  function suggestCodes(item) {
+    var text = [fieldOf(item, "title"), fieldOf(item, "description")]
+      .map(function (f) { return f ? f.value : ""; }).join(" ");
+    getJSON("/web/codes/suggest?text=" + encodeURIComponent(text)).then(function (data) {
+      showHits(item, data.items, document.documentElement.lang === "en"
+        ? "Nothing to suggest yet: describe the product in a few words."
+        : "Пока нечего предложить: опишите товар несколькими словами.");
+    }).catch(function () {});
+  }
+
+  // Offer and need blocks added and removed in place.
+  function addBlock(button) {
+    var kind = button.getAttribute("data-add");
+    var template = document.getElementById("template-" + kind);
+    var list = button.closest("[data-items]").querySelector("[data-item-list]");
+    var index = parseInt(button.getAttribute("data-next-index"), 10) || 0;
+    var holder = document.createElement("div");
+    holder.innerHTML = template.innerHTML.split("__i__").join(String(index));
+    var block = holder.firstElementChild;
+    list.appendChild(block);
+    button.setAttribute("data-next-index", String(index + 1));
+    var title = fieldOf(block, "title");
+    if (title) { title.focus(); }
+  }
+
+  function updateRoleSections(form) {
+    form.querySelectorAll("[data-role-section]").forEach(function (section) {
+      var role = section.getAttribute("data-role-section");
+      var box = form.querySelector("[data-role][value='" + role + "']");
+      section.setAttribute("data-role-off", box && !box.checked ? "true" : "false");
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches("[data-country]")) {
+      refreshRegions(target);
+      var tax = target.form && target.form.querySelector("[data-tax-id]");
+      if (tax) { checkTaxId(tax); }
+    }
+    if (target.matches("[data-role]")) { updateRoleSections(target.form); }
+  });
+
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target.matches("[data-tax-id]")) { checkTaxIdSoon(target); }
+    if (target.matches("[data-code-query]") && target.value.trim().length >= 2) { searchCodesSoon(itemOf(target)); }
+  });
+
+  // A token shown once is selected on focus, ready to copy.
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-select-on-focus]")) { event.target.select(); }
+  });
+
+  document.addEventListener("focusout", function (event) {
+    if (event.target.matches && event.target.matches("[data-tax-id]")) { checkTaxId(event.target); }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.matches("[data-code-query]")) {
+      event.preventDefault();
+      searchCodes(itemOf(event.target));
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) { return; }
+    if (button.matches("[data-add]")) { event.preventDefault(); addBlock(button); }
+    else if (button.matches("[data-remove]")) { event.preventDefault(); itemOf(button).remove(); }
+    else if (button.matches("[data-code-search]")) { event.preventDefault(); searchCodes(itemOf(button)); }
+    else if (button.matches("[data-code-suggest]")) { event.preventDefault(); suggestCodes(itemOf(button)); }
+  });
+
+  document.querySelectorAll("[data-profile-form]").forEach(updateRoleSections);
+})();
