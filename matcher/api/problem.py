@@ -22,4 +22,6 @@ def problem(status: int, title: str, detail: str = "", errors: dict | None = Non
                         mimetype="application/problem+json")
     for key, value in (headers or {}).items():
         response.headers[key] = value
+    if "Retry-After" in response.headers:
+        response.own_retry_after = response.headers["Retry-After"]  # see api.ratelimit
     return response

@@ -5,7 +5,7 @@ from marshmallow import (
     EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema,
 )
 
-from matcher.schemas.fields import HsCode, LanguageCode, NaceCode, TrimmedString, unique_list
+from matcher.schemas.fields import HsCode, LanguageCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.taxonomy import CodeError, regions, tax_ids
 
 ROLE_CHOICES = ("supplier", "buyer")
@@ -142,6 +142,6 @@ class CompanyOutSchema(Schema):
     certifications = fields.List(fields.String())
     offers = fields.List(fields.Nested(OfferSchema))
     needs = fields.List(fields.Nested(NeedSchema))
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = UtcDateTime()
+    updated_at = UtcDateTime()
     version = fields.Integer()

@@ -1,6 +1,8 @@
 """marshmallow fields for the domain's codes, each checked against the reference taxonomies."""
 from __future__ import annotations
 
+from datetime import timezone
+
 import pycountry
 from marshmallow import ValidationError, fields
 
@@ -15,6 +17,20 @@ class TrimmedString(fields.String):
         if not text and self.allow_none:
             return None
         return text
+
+    def _validate(self, value):
+        if value is None:  # blank turned into None: the length and pattern rules are about text
+            return
+        super()._validate(value)
+
+
+class UtcDateTime(fields.DateTime):
+    """An ISO 8601 timestamp that always carries its offset (SQLite hands back naive UTC)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class HsCode(fields.String):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from matcher.schemas.company import MAX_USD
-from matcher.schemas.fields import HsCode, NaceCode, TrimmedString, unique_list
+from matcher.schemas.fields import HsCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.taxonomy import CodeError, regions
 
 
@@ -67,6 +67,6 @@ class NicheOutSchema(Schema):
     hs_codes = fields.List(fields.String())
     nace_codes = fields.List(fields.String())
     est_annual_volume_usd = fields.Integer(allow_none=True)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = UtcDateTime()
+    updated_at = UtcDateTime()
     version = fields.Integer()

@@ -1,0 +1,111 @@
+"""/api/v1/companies: create, read, change and delete company profiles; list them with filters."""
+from __future__ import annotations
+
+from flask import url_for
+
+from matcher.api import api
+from matcher.api.arguments import json_body, query_args
+from matcher.api.auth import (
+    PRIVATE_COMPANY_FIELDS, allow_roles, current_user, ensure_can_edit_company, sees_private_fields,
+)
+from matcher.api.etags import checked_version, etag, if_match
+from matcher.api.idempotency import idempotent
+from matcher.api.openapi import problems, responds, tag
+from matcher.api.schemas import CompanyPageSchema, CompanyQueryArgsSchema, CompanyUpdateSchema
+from matcher.models import Company
+from matcher.schemas.company import CompanyOutSchema, CompanySchema
+from matcher.services import companies
+
+
+def company_etag(company_id: int, version: int) -> str:
+    return etag("company", company_id, version)
+
+
+def company_body(company: Company) -> dict:
+    """The company as the current user may see it: others' contact and tax fields are left out."""
+    body = companies.company_to_dict(company)
+    if not sees_private_fields(current_user(), company):
+        for field in PRIVATE_COMPANY_FIELDS:
+            body.pop(field, None)
+    return body
+
+
+def _single(company: Company, status: int = 200, **headers):
+    return company_body(company), status, {"ETag": company_etag(company.id, company.version), **headers}
+
+
+@api.post("/companies")
+@allow_roles("admin", "company")
+@idempotent(replay_headers=lambda body: {"ETag": company_etag(body["id"], body["version"])})
+@json_body(CompanySchema)
+@tag("companies")
+@responds(201, CompanyOutSchema, description="The stored company", headers=("Location", "ETag"))
+@problems(409)
+def create_company(payload: dict):
+    """Create a company profile.
+
+    A company account may create one company, which becomes its own (a second is a 409);
+    an admin creates companies that belong to no account. A tax id already registered is a 409.
+    """
+    user = current_user()
+    company = companies.create_company(payload, owner=user if user.role == "company" else None)
+    return _single(company, 201, Location=url_for("api.get_company", company_id=company.id))
+
+
+@api.get("/companies")
+@query_args(CompanyQueryArgsSchema)
+@tag("companies")
+@responds(200, CompanyPageSchema, description="A page of companies, ordered by name")
+def list_companies(args: dict):
+    """List companies, filtered by role, country, region, words, HS or NACE prefix.
+
+    Company accounts see other companies' public fields only (no email, phone or tax_id).
+    """
+    page, per_page = args.pop("page"), args.pop("per_page")
+    rows, total = companies.list_companies(companies.CompanyFilters(**args), page=page, per_page=per_page)
+    return {"items": [company_body(c) for c in rows], "total": total, "page": page, "per_page": per_page}
+
+
+@api.get("/companies/<id:company_id>")
+@tag("companies")
+@responds(200, CompanyOutSchema, description="The company", headers=("ETag",))
+def get_company(company_id: int):
+    """Read one company.
+
+    Company accounts see the public fields of companies that are not theirs (no email, phone or tax_id).
+    """
+    return _single(companies.get_company(company_id))
+
+
+@api.patch("/companies/<id:company_id>")
+@allow_roles("admin", "company")
+@json_body(CompanyUpdateSchema)
+@if_match
+@tag("companies")
+@responds(200, CompanyOutSchema, description="The company after the change", headers=("ETag",))
+@problems(409)
+def update_company(company_id: int, payload: dict):
+    """Change some fields of a company (its own for a company account).
+
+    Fields not sent keep their value; a list sent (offers, needs, roles…) replaces the stored one,
+    and an offer or need keeps its identity when sent with its `id`. The whole profile is
+    validated again, so the answer may name fields you did not send.
+    """
+    company = companies.get_company(company_id)
+    ensure_can_edit_company(company)
+    version = checked_version(company_etag(company.id, company.version), company.version)
+    return _single(companies.update_company(company_id, payload, expected_version=version))
+
+
+@api.delete("/companies/<id:company_id>")
+@allow_roles("admin", "company")
+@if_match
+@tag("companies")
+@responds(204, description="Deleted")
+def delete_company(company_id: int):
+    """Delete a company with its offers and needs (its own for a company account)."""
+    company = companies.get_company(company_id)
+    ensure_can_edit_company(company)
+    version = checked_version(company_etag(company.id, company.version), company.version)
+    companies.delete_company(company_id, expected_version=version)
+    return "", 204

@@ -1,0 +1,127 @@
+"""Trade-mission schemas: the mission, its participants, match-list and schedule parameters."""
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from matcher.schemas.fields import TrimmedString, unique_list
+from matcher.taxonomy import CodeError, hs, nace
+
+MAX_SLOTS = 48              # a two-day forum of 20-minute meetings
+MAX_TABLES = 500
+MAX_PARTICIPANTS = 2000
+MAX_TIME_LIMIT_S = 50
+FILE_FORMATS = ("csv", "xlsx")
+LANGUAGES = ("ru", "en")
+
+
+class HsPrefix(fields.String):
+    """An HS chapter, heading or subheading that exists: '84', '8436', '8436 80'."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            return hs.validate(super()._deserialize(value, attr, data, **kwargs))
+        except CodeError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class NacePrefix(fields.String):
+    """A NACE section, division, group or class that exists: 'C', '28', '28.4', '28.41'."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            return nace.validate(super()._deserialize(value, attr, data, **kwargs))
+        except CodeError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class ParticipantSchema(Schema):
+    """A company's settings for the mission's meetings."""
+
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+    company_id = fields.Integer(required=True, strict=True)
+    available_slots = fields.List(
+        fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_SLOTS)),
+        load_default=None, allow_none=True, validate=validate.Length(max=MAX_SLOTS),
+    )
+    max_meetings = fields.Integer(load_default=None, allow_none=True, strict=True,
+                                  validate=validate.Range(min=0, max=MAX_SLOTS))
+
+    @post_load
+    def _sort_slots(self, data, **kwargs):
+        if data.get("available_slots") is not None:
+            data["available_slots"] = sorted(set(data["available_slots"]))
+        return data
+
+
+class MissionSchema(Schema):
+    """A mission as clients write it (POST body; the merged result of a PATCH)."""
+
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+    name = TrimmedString(required=True, validate=validate.Length(min=1, max=300))
+    city = TrimmedString(load_default=None, allow_none=True, validate=validate.Length(max=120))
+    starts_on = fields.Date(load_default=None, allow_none=True)
+    ends_on = fields.Date(load_default=None, allow_none=True)
+    hs_prefixes = fields.List(HsPrefix(), load_default=list, validate=validate.Length(max=50))
+    nace_prefixes = fields.List(NacePrefix(), load_default=list, validate=validate.Length(max=50))
+    company_ids = fields.List(fields.Integer(strict=True), load_default=list,
+                              validate=validate.Length(max=MAX_PARTICIPANTS))
+    participants = fields.List(fields.Nested(ParticipantSchema), load_default=list,
+                               validate=validate.Length(max=MAX_PARTICIPANTS))
+
+    @validates_schema
+    def _check(self, data, **kwargs):
+        errors: dict[str, list[str]] = {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            errors["ends_on"] = [f"the mission cannot end ({ends}) before it starts ({starts})"]
+        seen: dict[int, int] = {}
+        for index, participant in enumerate(data.get("participants") or []):
+            first = seen.setdefault(participant["company_id"], index)
+            if first != index:
+                errors[f"participants.{index}.company_id"] = [f"company {participant['company_id']} "
+                                                              f"is already in participants.{first}"]
+        if errors:
+            raise ValidationError(errors)
+
+    @post_load
+    def _normalise(self, data, **kwargs):
+        data["hs_prefixes"] = unique_list(data["hs_prefixes"])
+        data["nace_prefixes"] = unique_list(data["nace_prefixes"])
+        data["company_ids"] = unique_list(data["company_ids"])
+        return data
+
+
+class MatchListArgsSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    min_score = fields.Float(load_default=40.0, validate=validate.Range(min=0, max=100))
+    per_company = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+
+
+class ScheduleRequestSchema(Schema):
+    """POST /missions/{id}/schedule: the day's shape, and which pairs are worth a meeting."""
+
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+    slots = fields.Integer(load_default=8, strict=True, validate=validate.Range(min=1, max=MAX_SLOTS))
+    tables = fields.Integer(load_default=10, strict=True, validate=validate.Range(min=1, max=MAX_TABLES))
+    slot_minutes = fields.Integer(load_default=20, strict=True, validate=validate.Range(min=5, max=240))
+    starts_at = fields.AwareDateTime(
+        required=True, format="iso",
+        error_messages={"invalid_awareness": "give the time with its UTC offset, e.g. 2027-09-14T10:00:00+05:00"},
+    )
+    min_score = fields.Float(load_default=40.0, validate=validate.Range(min=0, max=100))
+    per_company = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+    max_meetings = fields.Integer(load_default=None, allow_none=True,
+                                  validate=validate.Range(min=0, max=MAX_SLOTS))
+    # A request must end well within the web server's 60 s timeout; see docs/scheduling.md.
+    time_limit_s = fields.Float(load_default=20.0, validate=validate.Range(min=1, max=MAX_TIME_LIMIT_S))
