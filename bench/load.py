@@ -47,7 +47,7 @@ class Server:
         self.port = free_port()
         self.env = {**os.environ, "DATABASE_URL": database_url, "MATCHER_ENV": "production",
                     "SECRET_KEY": uuid.uuid4().hex, "GUNICORN_ACCESSLOG": "",
-                    "API_RATE_LIMIT": "1000000/minute", "TRUSTED_HOSTS": "",
+                    "API_RATE_LIMIT": "1000000/minute", "API_IP_RATE_LIMIT": "1000000/minute",
                     **(env_extra or {})}
         self.workers = workers
         self.process: subprocess.Popen | None = None

@@ -60,6 +60,8 @@ _ENV_OVERRIDES = {
     "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "TRUSTED_HOSTS": ("TRUSTED_HOSTS", lambda v: [h.strip() for h in v.split(",") if h.strip()]),
     "MATCH_INDEX_REFRESH_SECONDS": ("MATCH_INDEX_REFRESH_SECONDS", float),
+    "API_RATE_LIMIT": ("API_RATE_LIMIT", str),
+    "API_IP_RATE_LIMIT": ("API_IP_RATE_LIMIT", str),
 }
 
 
