@@ -56,6 +56,7 @@ def register_cli(app: Flask) -> None:
 
     app.cli.add_command(tokens)
     register_match_cli(app)
+    __import__("matcher.cli_missions", fromlist=["_"]).register_mission_cli(app)
 
 
 _MATCH_TEXT = {

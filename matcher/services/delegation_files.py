@@ -1,0 +1,232 @@
+"""Read a delegation file (CSV in UTF-8 or cp1251, or XLSX) into rows; write the blank templates.
+
+Row numbers are the ones a person sees in a spreadsheet: the header is row 1.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from matcher.errors import ValidationFailed
+from matcher.services.delegation_columns import COLUMNS, HS_FIELDS, REQUIRED, field_for_header, header
+
+MAX_BYTES = 2 * 1024 * 1024  # the app's MAX_CONTENT_LENGTH; 5,000 rows of CSV fit in well under it
+MAX_ROWS = 5000
+MAX_COLUMNS = 80
+
+
+@dataclass
+class DelegationSheet:
+    format: str                                    # "csv" | "xlsx"
+    encoding: str | None = None                    # CSV only: the encoding the text was read with
+    delimiter: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)   # field -> the header as written
+    ignored_columns: list[str] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+
+
+def file_error(message: str, key: str = "file") -> ValidationFailed:
+    return ValidationFailed(message, {key: [message]})
+
+
+def read_delegation_file(data: bytes, filename: str | None = None) -> DelegationSheet:
+    """The file's rows by field, or ValidationFailed saying what is wrong with the file as a whole."""
+    if not data or not data.strip():
+        raise file_error("The file is empty")
+    if len(data) > MAX_BYTES:
+        raise file_error(f"The file is {len(data) / 1048576:.1f} MB; at most {MAX_BYTES // 1048576} MB "
+                         f"({MAX_ROWS:,} rows) are accepted — split it")
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise file_error("This is an old Excel .xls workbook; save it as .xlsx or as CSV and upload again")
+    if data[:5] == b"%PDF-":
+        raise file_error("This is a PDF; upload the delegation as CSV or XLSX (download the template)")
+    return _read_csv(data)
+
+
+def _read_xlsx(data: bytes) -> DelegationSheet:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise file_error(f"This is a ZIP archive but not a readable XLSX workbook ({type(exc).__name__}); "
+                         "save the sheet as .xlsx or CSV") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        result = _collect(DelegationSheet(format="xlsx"), (list(row) for row in rows))
+    finally:
+        workbook.close()
+    return result
+
+
+def _read_csv(data: bytes) -> DelegationSheet:
+    text, encoding = _decode(data)
+    if "\x00" in text[:8192]:
+        raise file_error("This is a binary file, not a CSV or XLSX table")
+    sample = text[:8192]
+    delimiter = _delimiter(sample)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _collect(DelegationSheet(format="csv", encoding=encoding, delimiter=delimiter), reader)
+    except csv.Error as exc:
+        raise file_error(f"The CSV cannot be read ({exc}); check the quotes around cells") from None
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without a BOM), then Excel's UTF-16 'Unicode text', then Windows-1251."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise file_error("The file starts like UTF-16 text but is not; save it as CSV UTF-8") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251"), "cp1251"
+    except UnicodeDecodeError:
+        raise file_error("The text is neither UTF-8 nor Windows-1251; save it as CSV UTF-8") from None
+
+
+def _delimiter(sample: str) -> str:
+    first_line = sample.splitlines()[0] if sample.splitlines() else sample
+    try:
+        return csv.Sniffer().sniff(first_line, delimiters=",;\t|").delimiter
+    except csv.Error:
+        counts = {d: first_line.count(d) for d in ",;\t|"}
+        return max(counts, key=counts.get) if any(counts.values()) else ","
+
+
+def _collect(sheet: DelegationSheet, rows) -> DelegationSheet:
+    header_row: list[str] | None = None
+    columns: dict[int, str] = {}
+    for number, row in enumerate(rows, start=1):
+        cells = list(row)[:MAX_COLUMNS]
+        if all(_blank(c) for c in cells):
+            continue
+        if header_row is None:
+            header_row = [_text(c) for c in cells]
+            columns = _map_columns(sheet, header_row)
+            continue
+        if len(sheet.rows) >= MAX_ROWS:
+            raise file_error(f"The file has more than {MAX_ROWS:,} rows; split it into smaller files")
+        values = {}
+        for index, name in columns.items():
+            if index < len(cells) and not _blank(cells[index]):
+                values[name] = _cell(cells[index], name)
+        if values:
+            sheet.rows.append((number, values))
+    if header_row is None:
+        raise file_error("The file is empty")
+    if not sheet.rows:
+        raise file_error("The file has a header row but no companies under it")
+    return sheet
+
+
+def _map_columns(sheet: DelegationSheet, header_row: list[str]) -> dict[int, str]:
+    columns: dict[int, str] = {}
+    for index, title in enumerate(header_row):
+        if not title.strip():
+            continue
+        name = field_for_header(title)
+        if name is None:
+            sheet.ignored_columns.append(title)
+        elif name in sheet.headers:
+            raise file_error(f"Columns «{sheet.headers[name]}» and «{title}» both mean {name}; keep one",
+                             "columns")
+        else:
+            sheet.headers[name] = title
+            columns[index] = name
+    if not columns:
+        expected = ", ".join(f"{c.en}/{c.ru}" for c in COLUMNS[:6])
+        raise file_error("This does not look like a delegation table: none of its columns is known "
+                         f"(the first row should name them, e.g. {expected} …); download the template",
+                         "columns")
+    missing = [f"«{header(f, 'en')}» / «{header(f, 'ru')}»" for f in REQUIRED if f not in sheet.headers]
+    if missing:
+        raise file_error(f"Required column missing: {', '.join(missing)}", "columns")
+    return columns
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _cell(value, name: str) -> str:
+    """A cell as text; numbers typed into a spreadsheet lose leading zeros, so HS codes get them back."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        text = str(value)
+        return "0" + text if name in HS_FIELDS and len(text) % 2 == 1 else text
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def delegation_template(file_format: str = "xlsx", lang: str = "ru") -> bytes:
+    """A blank delegation table with headers in `lang`; the XLSX one has a sheet of instructions."""
+    headers = [header(c.field, lang) for c in COLUMNS]
+    if file_format == "csv":
+        out = io.StringIO(newline="")
+        csv.writer(out, delimiter=";" if lang == "ru" else ",", lineterminator="\r\n").writerow(headers)
+        return out.getvalue().encode("utf-8-sig")  # the BOM lets Excel open Cyrillic correctly
+    if file_format != "xlsx":
+        raise ValidationFailed("format must be csv or xlsx", {"format": ["one of: csv, xlsx"]})
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Делегация" if lang == "ru" else "Delegation"
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, title in enumerate(headers, start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(14, len(title) + 2)
+    sheet.freeze_panes = "A2"
+    notes = workbook.create_sheet("Инструкция" if lang == "ru" else "Instructions")
+    for line in _INSTRUCTIONS[lang if lang in _INSTRUCTIONS else "en"]:
+        notes.append([line])
+    notes.column_dimensions["A"].width = 110
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+_INSTRUCTIONS = {
+    "ru": [
+        "Одна строка — одна компания. Обязательны: Название и Страна (BY, RU или название страны).",
+        "Роли: поставщик, покупатель или оба. Если пусто — по заполненным «Предложение» / «Потребность».",
+        "УНП (Беларусь, 9 знаков) или ИНН / ОГРН (Россия) проверяются по контрольной цифре.",
+        "Коды ТН ВЭД и ОКВЭД — через запятую или точку с запятой: 8436 80; 8457.",
+        "Компании, уже известные системе (по УНП/ИНН или по названию, в том числе латиницей), не дублируются.",
+        "Строки с ошибками перечисляются в отчёте с номером строки и колонкой.",
+    ],
+    "en": [
+        "One row per company. Required: name and country (BY, RU or the country's name).",
+        "Roles: supplier, buyer or both. Left empty, they follow from offer_title / need_title.",
+        "A Belarusian UNP (9 characters) or a Russian INN / OGRN is checked by its check digit.",
+        "HS and NACE codes separated by commas or semicolons: 8436 80; 8457.",
+        "Companies already known (by tax id, or by name in Cyrillic or Latin letters) are not duplicated.",
+        "Rows with errors are listed in the report by row number and column.",
+    ],
+}

@@ -1,0 +1,118 @@
+"""Each company's own agenda of a mission: as data for a page, and as an .ics calendar file."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from matcher.db import db, utcnow
+from matcher.errors import NotFound
+from matcher.models import Company, Meeting
+from matcher.services import matching
+from matcher.services.ics import CalendarEvent, calendar
+from matcher.services.mission_schedules import last_schedule, meeting_to_dict
+from matcher.services.missions import ORGANISING_ROLES, company_id_of, iso_utc, load_mission
+from matcher.taxonomy import regions
+
+_TEXT = {
+    "ru": {"summary": "Встреча: {partner}", "table": "стол {table}", "supplier": "вы — поставщик",
+           "buyer": "вы — покупатель", "score": "Оценка совпадения: {score}", "calendar": "{mission}: встречи",
+           "partner": "Партнёр: {name}", "website": "Сайт: {url}", "contact": "Контакты: {contact}"},
+    "en": {"summary": "Meeting: {partner}", "table": "table {table}", "supplier": "you are the supplier",
+           "buyer": "you are the buyer", "score": "Match score: {score}", "calendar": "{mission}: meetings",
+           "partner": "Partner: {name}", "website": "Website: {url}", "contact": "Contact: {contact}"},
+}
+
+
+def company_agenda(mission_id: int, company_id: int, user, lang: str = "ru") -> dict:
+    """The company's meetings in the mission's current schedule, by time, with each partner."""
+    mission = load_mission(mission_id, user)
+    privileged = user is not None and user.role in ORGANISING_ROLES
+    if not privileged and company_id_of(user) != company_id:
+        raise NotFound(f"No agenda of company {company_id} in mission {mission_id}")
+    company = db.session.get(Company, company_id)
+    members = {p.company_id for p in mission.participants}
+    schedule = last_schedule(mission_id)
+    meetings: list[Meeting] = [m for m in (schedule.meetings if schedule else [])
+                               if company_id in (m.supplier_id, m.buyer_id)]
+    if company is None or (company_id not in members and not meetings):
+        raise NotFound(f"Company {company_id} is not in mission {mission_id}")
+    partner_ids = [m.buyer_id if m.supplier_id == company_id else m.supplier_id for m in meetings]
+    partners = {c.id: c for c in db.session.scalars(select(Company).where(Company.id.in_(partner_ids)))}
+    request = schedule.params["request"] if schedule else None
+    items = []
+    for meeting, partner_id in zip(meetings, partner_ids):
+        item = meeting_to_dict(meeting, datetime.fromisoformat(request["starts_at"]), request["slot_minutes"])
+        item["role"] = "supplier" if meeting.supplier_id == company_id else "buyer"
+        item["partner"] = _partner(partners.get(partner_id), lang, privileged or company_id_of(user) == partner_id)
+        item["reasons"] = _reasons(meeting.supplier_id, meeting.buyer_id)
+        items.append(item)
+    busy = {m.slot for m in meetings}
+    return {
+        "mission": {"id": mission.id, "name": mission.name, "city": mission.city,
+                    "starts_on": mission.starts_on.isoformat() if mission.starts_on else None,
+                    "ends_on": mission.ends_on.isoformat() if mission.ends_on else None},
+        "company": {"id": company.id, "name": company.name, "name_en": company.name_en,
+                    "country": company.country, "region": company.region},
+        "schedule_id": schedule.id if schedule else None,
+        "schedule_created_at": iso_utc(schedule.created_at) if schedule else None,
+        "meetings": items,
+        "free_slots": [s for s in range(1, request["slots"] + 1) if s not in busy] if request else [],
+        "lang": lang,
+    }
+
+
+def agenda_ics(mission_id: int, company_id: int, user, lang: str = "ru") -> bytes:
+    """The company's agenda as an iCalendar file; event UIDs stay the same across re-schedulings."""
+    agenda = company_agenda(mission_id, company_id, user, lang)
+    text = _TEXT[lang if lang in _TEXT else "ru"]
+    mission = agenda["mission"]
+    events = []
+    for item in agenda["meetings"]:
+        partner = item["partner"]
+        place = ", ".join(filter(None, [mission["city"], text["table"].format(table=item["table"])]))
+        lines = [mission["name"], text[item["role"]], text["partner"].format(name=partner["display_name"])]
+        lines.append(" · ".join(filter(None, [partner["country_name"], partner["region_name"], partner["city"]])))
+        if partner.get("website"):
+            lines.append(text["website"].format(url=partner["website"]))
+        contact = ", ".join(filter(None, [partner.get("email"), partner.get("phone")]))
+        if contact:
+            lines.append(text["contact"].format(contact=contact))
+        lines.append(text["score"].format(score=item["score"]))
+        lines += [f"• {r['detail']}" for r in item["reasons"][:3] if r["detail"]]
+        events.append(CalendarEvent(
+            uid=f"mission-{mission['id']}-meeting-{item['supplier_id']}-{item['buyer_id']}@matcher",
+            starts_at=datetime.fromisoformat(item["starts_at"]), ends_at=datetime.fromisoformat(item["ends_at"]),
+            summary=text["summary"].format(partner=partner["display_name"]), location=place,
+            description="\n".join(line for line in lines if line), sequence=agenda["schedule_id"] or 0,
+        ))
+    stamp = datetime.fromisoformat(agenda["schedule_created_at"]) if agenda["schedule_created_at"] else utcnow()
+    name = text["calendar"].format(mission=mission["name"]) + f" — {agenda['company']['name']}"
+    return calendar(events, name, stamp)
+
+
+def _partner(company: Company | None, lang: str, sees_contacts: bool) -> dict:
+    if company is None:
+        return {"id": None, "name": "?", "display_name": "?", "country_name": "", "region_name": "", "city": None}
+    shown = company.name_en if lang == "en" and company.name_en else company.name
+    partner = {
+        "id": company.id, "name": company.name, "name_en": company.name_en, "display_name": shown,
+        "country": company.country, "region": company.region, "city": company.city,
+        "country_name": regions.country_name(company.country, lang),
+        "region_name": regions.region_name(company.region, lang) if company.region else "",
+        "website": company.website,
+    }
+    if sees_contacts:
+        partner |= {"email": company.email, "phone": company.phone}
+    return partner
+
+
+def _reasons(supplier_id: int, buyer_id: int) -> list[dict]:
+    try:
+        match = matching.score_pair(supplier_id, buyer_id)
+    except KeyError:
+        return []
+    if match is None:
+        return []
+    return [{"feature": r.feature, "contribution": round(r.contribution, 1), "detail": r.detail}
+            for r in match.reasons]

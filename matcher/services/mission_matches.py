@@ -1,0 +1,95 @@
+"""A mission's match list: every supplier–buyer pair among its participants worth a meeting.
+
+The mission's sector focus (hs_prefixes, nace_prefixes) is a filter, not a bonus: with a focus,
+a pair is listed only when the supplier's offers or the buyer's needs carry a code in it. A bonus
+would change scores that must stay comparable with every other match list and add up to their
+reasons; a filter keeps the scores as the engine gives them and says plainly why a pair is absent.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from matcher.models import Company, Mission
+from matcher.db import db
+from matcher.services import matching
+from matcher.services.missions import ORGANISING_ROLES, company_id_of, load_mission
+from matcher.taxonomy import nace
+
+
+def mission_match_list(mission_id: int, user, min_score: float = 40.0, per_company: int = 10) -> dict:
+    """`{"items": [{"supplier", "buyer", "score", "reasons", "pairs"}], "total", …}`, best first.
+
+    At most `per_company` pairs per company, counting both sides for a company that sells and
+    buys. A company account sees only the pairs of its own company."""
+    mission = load_mission(mission_id, user)
+    items = mission_match_items(mission, min_score=min_score, per_company=per_company)
+    if user is None or user.role not in ORGANISING_ROLES:
+        own = company_id_of(user)
+        items = [i for i in items if own in (i["supplier"]["id"], i["buyer"]["id"])]
+    return {
+        "items": items, "total": len(items), "min_score": min_score, "per_company": per_company,
+        "sector_focus": {"hs_prefixes": list(mission.hs_prefixes or []),
+                         "nace_prefixes": list(mission.nace_prefixes or []), "applied_as": "filter"},
+    }
+
+
+def mission_match_items(mission: Mission, min_score: float = 40.0, per_company: int = 10) -> list[dict]:
+    companies = list(db.session.scalars(
+        select(Company).where(Company.id.in_([p.company_id for p in mission.participants]))
+        .options(selectinload(Company.offers), selectinload(Company.needs))
+    ))
+    hs_focus, nace_focus = tuple(mission.hs_prefixes or ()), tuple(mission.nace_prefixes or ())
+    scored = []
+    for supplier in (c for c in companies if c.is_supplier):
+        for buyer in (c for c in companies if c.is_buyer and c.id != supplier.id):
+            if (hs_focus or nace_focus) and not pair_in_focus(supplier, buyer, hs_focus, nace_focus):
+                continue
+            try:
+                match = matching.score_pair(supplier.id, buyer.id)
+            except KeyError:  # deleted a moment ago
+                continue
+            if match is not None and match.score >= min_score:
+                scored.append((supplier, buyer, match))
+    scored.sort(key=lambda t: (-t[2].score, t[0].id, t[1].id))
+    count: dict[int, int] = {}
+    items = []
+    for supplier, buyer, match in scored:
+        if count.get(supplier.id, 0) >= per_company or count.get(buyer.id, 0) >= per_company:
+            continue
+        count[supplier.id] = count.get(supplier.id, 0) + 1
+        count[buyer.id] = count.get(buyer.id, 0) + 1
+        items.append(_item(supplier, buyer, match))
+    return items
+
+
+def pair_in_focus(supplier: Company, buyer: Company, hs_focus, nace_focus) -> bool:
+    """True when an offer of the supplier or a need of the buyer carries a code within the focus
+    (a broader code such as chapter 84 overlaps a focus on 8436 and counts too)."""
+    hs_codes = [c for item in [*supplier.offers, *buyer.needs] for c in item.hs_codes or ()]
+    nace_codes = [c for item in [*supplier.offers, *buyer.needs] for c in item.nace_codes or ()]
+    if any(code.startswith(p) or p.startswith(code) for code in hs_codes for p in hs_focus):
+        return True
+    return any(_nace_overlaps(code, p) for code in nace_codes for p in nace_focus)
+
+
+def _nace_overlaps(code: str, prefix: str) -> bool:
+    if code.startswith(prefix) or prefix.startswith(code):
+        return True
+    return prefix in nace.parents(code)  # a section letter such as «C» heads its divisions
+
+
+def _summary(company: Company) -> dict:
+    return {"id": company.id, "name": company.name, "name_en": company.name_en,
+            "country": company.country, "region": company.region}
+
+
+def _item(supplier: Company, buyer: Company, match) -> dict:
+    return {
+        "supplier": _summary(supplier),
+        "buyer": _summary(buyer),
+        "score": round(match.score, 1),
+        "reasons": [{"feature": r.feature, "contribution": round(r.contribution, 1), "detail": r.detail}
+                    for r in match.reasons],
+        "pairs": [{"offer_id": p.offer_id, "need_id": p.need_id, "score": round(p.score, 1)} for p in match.pairs],
+    }

@@ -1,0 +1,225 @@
+"""Meeting schedules of a mission: run the scheduler, keep its result, lock and unlock meetings.
+
+Runs of the same mission are serialised optimistically: the run reads the mission (and the
+locked meetings of its last schedule) at version v, lets go of the database while the
+scheduler works, then writes only if it can move the mission from v to v+1. A second run, an
+edit, or a lock that landed meanwhile makes that step fail, and the run ends with a 409
+instead of publishing a schedule built from stale input. Locking a meeting bumps the mission's
+version for the same reason.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from matcher.db import db, utcnow
+from matcher.errors import Conflict, NotFound, ValidationFailed
+from matcher.models import Meeting, Mission, MissionSchedule
+from matcher.scheduling import (
+    Candidate, LockedMeeting, Problem, ScheduleInputError, rule_violations, solve,
+)
+from matcher.schemas import load_or_raise
+from matcher.schemas.mission import ScheduleRequestSchema
+from matcher.services.mission_matches import mission_match_items
+from matcher.services.missions import company_summaries, iso_utc, load_mission
+from matcher.sqlite_tuning import set_write_intent, write_intent, writing
+
+
+def schedule_mission(mission_id: int, organizer, params: dict, progress=None) -> dict:
+    """Build, store and return a new schedule (see API.md); `progress(done, total)` is optional.
+
+    What the caller has pending is committed first: the run then reads without holding a lock,
+    computes with no transaction open, and writes in a short transaction of its own."""
+    db.session.commit()
+    with _reading():
+        mission = load_mission(mission_id, organizer, edit=True)
+        request = load_or_raise(ScheduleRequestSchema(), params if params is not None else {})
+        _check_day(mission, request["starts_at"])
+        version = mission.version
+        problem, locked_ids = _problem(mission, request)
+        positions = {p.company_id: i for i, p in enumerate(mission.participants)}
+        db.session.rollback()  # let go of the database while the scheduler works (it may take a while)
+    try:
+        result = solve(problem, time_limit_s=request["time_limit_s"], progress=progress)
+    except ScheduleInputError as exc:
+        raise ValidationFailed(exc.detail, _paths_for_people(exc.errors, locked_ids, positions)) from None
+    broken = rule_violations(problem, result)
+    if broken:  # never publish a clash, whatever went wrong upstream
+        raise RuntimeError("the scheduler broke its own rules: " + "; ".join(broken[:5]))
+    with writing():
+        schedule = _store(mission_id, version, request, result)
+    return schedule_to_dict(schedule)
+
+
+def _store(mission_id: int, version: int, request: dict, result) -> MissionSchedule:
+    bumped = db.session.execute(
+        update(Mission).where(Mission.id == mission_id, Mission.version == version)
+        .values(version=version + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if bumped != 1:
+        db.session.rollback()
+        raise Conflict("The mission changed while its schedule was being built (an edit, a locked meeting "
+                       "or another run); run the schedule again")
+    schedule = MissionSchedule(
+        mission_id=mission_id, total_value=result.total_value, upper_bound=result.upper_bound,
+        params={
+            "request": {**request, "starts_at": request["starts_at"].isoformat()},
+            "unscheduled": [{"supplier_id": c.supplier_id, "buyer_id": c.buyer_id, "score": c.score}
+                            for c in result.unscheduled],
+            "companies_met": result.companies_met,
+            "companies_with_partner": result.companies_with_partner,
+            "stats": result.stats,
+        },
+        meetings=[Meeting(slot=m.slot, table_no=m.table, supplier_id=m.supplier_id, buyer_id=m.buyer_id,
+                          score=m.score, locked=m.locked) for m in result.meetings],
+    )
+    db.session.add(schedule)
+    try:
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise Conflict(f"The schedule could not be stored: {exc.orig}") from None
+    return schedule
+
+
+@contextmanager
+def _reading():
+    """On SQLite, read without taking the write lock (the scoring and solving take seconds)."""
+    before = write_intent()
+    set_write_intent(False)
+    try:
+        yield
+    finally:
+        set_write_intent(before)
+
+
+def _paths_for_people(errors: dict, locked_ids: list[int], positions: dict[int, int]) -> dict:
+    """The scheduler names locked meetings by position and participants by company id; the API
+    names meetings by id (locked.<meeting id>) and participants by position, as the mission lists them."""
+    named = {}
+    for path, messages in errors.items():
+        parts = path.split(".")
+        if len(parts) > 1 and parts[1].isdigit():
+            number = int(parts[1])
+            if parts[0] == "locked" and number < len(locked_ids):
+                parts[1] = str(locked_ids[number])
+            elif parts[0] == "participants" and number in positions:
+                parts[1] = str(positions[number])
+        named[".".join(parts)] = messages
+    return named
+
+
+def get_last_schedule(mission_id: int, user) -> dict | None:
+    """The mission's newest schedule, or None when it has none yet."""
+    load_mission(mission_id, user)
+    schedule = last_schedule(mission_id)
+    return schedule_to_dict(schedule) if schedule else None
+
+
+def set_meeting_locked(mission_id: int, meeting_id: int, locked: bool, organizer) -> dict:
+    """Lock (keep on re-scheduling) or unlock a meeting of the mission's current schedule."""
+    mission = load_mission(mission_id, organizer, edit=True)
+    meeting = db.session.get(Meeting, meeting_id)
+    owner = db.session.get(MissionSchedule, meeting.schedule_id) if meeting is not None else None
+    if owner is None or owner.mission_id != mission_id:
+        raise NotFound(f"No meeting with id {meeting_id} in mission {mission_id}")
+    current = last_schedule(mission_id)
+    if current.id != owner.id:
+        raise Conflict("This meeting belongs to an older schedule; lock meetings of the current one")
+    meeting.locked = bool(locked)
+    mission.updated_at = utcnow()  # a versioned UPDATE: a run that read the old locks cannot publish
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise Conflict("The mission changed meanwhile (a new schedule?); reload and retry") from None
+    request = current.params["request"]
+    return meeting_to_dict(meeting, datetime.fromisoformat(request["starts_at"]), request["slot_minutes"])
+
+
+def last_schedule(mission_id: int) -> MissionSchedule | None:
+    return db.session.scalar(
+        select(MissionSchedule).where(MissionSchedule.mission_id == mission_id)
+        .options(selectinload(MissionSchedule.meetings))
+        .order_by(MissionSchedule.id.desc()).limit(1)
+    )
+
+
+def meeting_start(starts_at: datetime, slot: int, slot_minutes: int) -> datetime:
+    return starts_at + timedelta(minutes=(slot - 1) * slot_minutes)
+
+
+def meeting_to_dict(meeting: Meeting, starts_at: datetime, slot_minutes: int) -> dict:
+    start = meeting_start(starts_at, meeting.slot, slot_minutes)
+    return {
+        "id": meeting.id, "slot": meeting.slot, "table": meeting.table_no,
+        "starts_at": start.isoformat(), "ends_at": (start + timedelta(minutes=slot_minutes)).isoformat(),
+        "supplier_id": meeting.supplier_id, "buyer_id": meeting.buyer_id,
+        "score": round(meeting.score, 1), "locked": meeting.locked,
+    }
+
+
+def schedule_to_dict(schedule: MissionSchedule) -> dict:
+    request = schedule.params["request"]
+    starts_at = datetime.fromisoformat(request["starts_at"])
+    meetings = [meeting_to_dict(m, starts_at, request["slot_minutes"]) for m in schedule.meetings]
+    unscheduled = schedule.params.get("unscheduled", [])
+    ids = {c for m in meetings for c in (m["supplier_id"], m["buyer_id"])}
+    ids |= {c for u in unscheduled for c in (u["supplier_id"], u["buyer_id"])}
+    summaries = company_summaries(ids)
+    return {
+        "id": schedule.id, "mission_id": schedule.mission_id, "created_at": iso_utc(schedule.created_at),
+        "params": request,
+        "meetings": meetings,
+        "unscheduled": unscheduled,
+        "total_value": round(schedule.total_value, 1),
+        "upper_bound": round(schedule.upper_bound, 1),
+        "value_ratio": round(schedule.total_value / schedule.upper_bound, 4) if schedule.upper_bound else 1.0,
+        "companies_met": schedule.params.get("companies_met"),
+        "companies_with_partner": schedule.params.get("companies_with_partner"),
+        "stats": schedule.params.get("stats", {}),
+        "companies": [summaries[c] for c in sorted(summaries)],
+    }
+
+
+def _check_day(mission: Mission, starts_at: datetime) -> None:
+    day = starts_at.date()  # the date where the mission happens, in the offset given
+    if (mission.starts_on and day < mission.starts_on) or (mission.ends_on and day > mission.ends_on):
+        span = f"{mission.starts_on or '…'} – {mission.ends_on or '…'}"
+        raise ValidationFailed("The meetings must start within the mission's dates",
+                               {"starts_at": [f"{day} is outside the mission's dates {span}"]})
+
+
+def _problem(mission: Mission, request: dict) -> tuple[Problem, list[int]]:
+    """The scheduler's input, and the ids of the locked meetings in the order it numbers them."""
+    items = mission_match_items(mission, min_score=request["min_score"], per_company=request["per_company"])
+    candidates = tuple(Candidate(i["supplier"]["id"], i["buyer"]["id"], i["score"]) for i in items)
+    scores = {(c.supplier_id, c.buyer_id): c.score for c in candidates}
+    members = {p.company_id for p in mission.participants}
+    previous = last_schedule(mission.id)
+    locked, locked_ids, errors = [], [], {}
+    for meeting in (m for m in (previous.meetings if previous else []) if m.locked):
+        gone = [c for c in (meeting.supplier_id, meeting.buyer_id) if c not in members]
+        if gone:
+            errors[f"locked.{meeting.id}"] = [f"the locked meeting in slot {meeting.slot} involves company "
+                                              f"{gone[0]}, no longer a participant; unlock it first"]
+            continue
+        score = scores.get((meeting.supplier_id, meeting.buyer_id), meeting.score)
+        locked.append(LockedMeeting(meeting.slot, meeting.table_no, meeting.supplier_id, meeting.buyer_id, score))
+        locked_ids.append(meeting.id)
+    if errors:
+        raise ValidationFailed("Some locked meetings cannot be kept", errors)
+    day = range(1, request["slots"] + 1)  # slots a participant gave beyond a shorter day do not exist
+    availability = {p.company_id: frozenset(s for s in p.available_slots if s in day)
+                    for p in mission.participants if p.available_slots is not None}
+    caps = {p.company_id: p.max_meetings for p in mission.participants if p.max_meetings is not None}
+    problem = Problem(slots=request["slots"], tables=request["tables"], candidates=candidates,
+                      availability=availability, max_meetings=caps,
+                      default_max_meetings=request["max_meetings"], locked=tuple(locked))
+    return problem, locked_ids
