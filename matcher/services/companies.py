@@ -51,13 +51,24 @@ def company_to_input(company: Company) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def create_company(payload: dict, owner: User | None = None) -> Company:
+def create_company(payload: dict, owner: User | None = None, *, commit: bool = True) -> Company:
+    """Validate and store a company. With commit=False it is written inside a savepoint of the
+    caller's transaction (a refused row leaves the rest intact) and the caller commits."""
     data = load_or_raise(CompanySchema(), payload)
     company = Company(owner_id=owner.id if owner else None, codes=[], offers=[], needs=[])
     with db.session.no_autoflush:
         _apply(company, data)
-    db.session.add(company)
-    _commit_company(company)
+    if commit:
+        db.session.add(company)
+        _commit_company(company)
+        return company
+    try:
+        with db.session.begin_nested():
+            db.session.add(company)
+            db.session.flush()
+            record_change("company", company.id)
+    except IntegrityError as exc:
+        raise _conflict_from(exc) from None
     return company
 
 
@@ -178,10 +189,15 @@ def _commit_company(company: Company) -> None:
         raise PreconditionFailed("The company was changed by someone else meanwhile; reload and retry") from None
     except IntegrityError as exc:
         db.session.rollback()
-        if "tax_id" in str(exc.orig).lower() or "company.tax_id" in str(exc.orig):
-            raise Conflict("A company with this tax id is already registered",
-                           {"tax_id": ["a company with this tax id is already registered"]}) from None
-        if "owner_id" in str(exc.orig).lower():
-            raise Conflict("This user already owns a company",
-                           {"owner": ["this user already owns a company"]}) from None
-        raise Conflict(f"The write conflicts with stored data: {exc.orig}") from None
+        raise _conflict_from(exc) from None
+
+
+def _conflict_from(exc: IntegrityError) -> Conflict:
+    """Name the field a unique constraint protects, so people know what to change."""
+    message = str(exc.orig).lower()
+    if "tax_id" in message:
+        return Conflict("A company with this tax id is already registered",
+                        {"tax_id": ["a company with this tax id is already registered"]})
+    if "owner_id" in message:
+        return Conflict("This user already owns a company", {"owner": ["this user already owns a company"]})
+    return Conflict("The write conflicts with stored data")

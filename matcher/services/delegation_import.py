@@ -19,7 +19,7 @@ from matcher.errors import Conflict, DomainError, ValidationFailed
 from matcher.models import Company
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
-from matcher.services.companies import create_company, delete_company, find_by_tax_id
+from matcher.services.companies import create_company, find_by_tax_id
 from matcher.services.company_names import NameIndex
 from matcher.services.delegation_columns import (
     BY_FIELD, amount, country_code, header, region_code, roles, split_list,
@@ -72,16 +72,15 @@ def import_delegation(mission_id: int, data: bytes, filename: str | None, organi
                                  "Fix them, or import only the valid rows", errors, report)
     if dry_run:
         return report | {"errors": errors}
-    created = _create_companies([r for r in rows if not r.errors and r.existing is None], mode, report, errors)
-    company_ids = [r.existing.id for r in rows if not r.errors and r.existing is not None] + created
+    # One transaction: new companies and participants are committed together or not at all.
     try:
+        created = _create_companies([r for r in rows if not r.errors and r.existing is None], mode, report, errors)
+        company_ids = [r.existing.id for r in rows if not r.errors and r.existing is not None] + created
         mission = load_mission(mission_id, organizer, edit=True)
         report["participants_added"] = add_participants(mission, company_ids)
         db.session.commit()
     except (DomainError, StaleDataError, IntegrityError) as exc:
         db.session.rollback()
-        if mode == "all_or_nothing":
-            _delete_created(created)
         if isinstance(exc, DomainError):
             raise
         raise Conflict("The mission changed while the delegation was imported; import the file again") from None
@@ -200,10 +199,9 @@ def _create_companies(rows: list[_Row], mode: str, report: dict, errors: dict) -
     created: list[int] = []
     for row in rows:
         try:
-            company = create_company({k: v for k, v in row.payload.items()})
+            company = create_company({k: v for k, v in row.payload.items()}, commit=False)
         except DomainError as exc:  # e.g. the tax id was registered a moment ago by someone else
             if mode == "all_or_nothing":
-                _delete_created(created)
                 raise Conflict(f"Row {row.number} could not be stored ({exc.detail}); nothing was imported",
                                {f"rows.{row.number}.{k}": v for k, v in (exc.errors or {"_row": [exc.detail]}).items()}
                                ) from None
@@ -213,14 +211,6 @@ def _create_companies(rows: list[_Row], mode: str, report: dict, errors: dict) -
         created.append(company.id)
         report["created"].append({"row": row.number, "company_id": company.id, "name": company.name})
     return created
-
-
-def _delete_created(company_ids: list[int]) -> None:
-    for company_id in company_ids:
-        try:
-            delete_company(company_id)
-        except DomainError:
-            db.session.rollback()
 
 
 def _report(sheet, rows: list[_Row], mode: str, dry_run: bool) -> dict:

@@ -172,12 +172,12 @@ def test_a_row_that_fails_to_store_undoes_the_rows_stored_before_it(organizer, e
     real_create = delegation_import.create_company
     calls = []
 
-    def create_then_fail(payload):
+    def create_then_fail(payload, **kwargs):
         calls.append(payload["name"])
         if len(calls) == 2:  # someone registered this tax id a moment ago
             raise Conflict("A company with this tax id is already registered",
                            {"tax_id": ["a company with this tax id is already registered"]})
-        return real_create(payload)
+        return real_create(payload, **kwargs)
 
     monkeypatch.setattr(delegation_import, "create_company", create_then_fail)
     with pytest.raises(Conflict) as caught:
