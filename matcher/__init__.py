@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from flask import Flask, request
-
-from config import INSTANCE, load_settings
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
     """Build the app. `config` is a profile name or a mapping that overrides settings (tests)."""
+    # Imported here so that `import matcher.scoring` (the pure engine) never loads Flask.
+    from flask import Flask, request
+
+    from config import INSTANCE, load_settings
+
     app = Flask(__name__, instance_path=str(INSTANCE))
     profile = config if isinstance(config, str) else None
     app.config.update(load_settings(profile))

@@ -1,0 +1,76 @@
+"""Context features: volume vs capacity, corridor geography, shared certifications and languages."""
+from __future__ import annotations
+
+import numpy as np
+
+CORRIDOR_FROM, CORRIDOR_TO, CORRIDOR_REGION = "BY", "RU", "RU-PER"
+NEUTRAL = 0.5
+
+
+def volume(need: np.ndarray, capacity: np.ndarray) -> np.ndarray:
+    """Need volume within the offer's annual capacity scores 1; over it falls off; unknown is neutral."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = need / capacity
+    score = np.select([ratio <= 1.0, ratio <= 1.5, ratio <= 3.0], [1.0, 0.6, 0.3], 0.1)
+    return np.where(np.isnan(ratio) | ~np.isfinite(ratio), NEUTRAL, score)
+
+
+def volume_detail(need: float | None, capacity: float | None) -> str:
+    if not need or not capacity:
+        return "volume or capacity unknown (neutral)"
+    verdict = "within" if need <= capacity else "exceeds"
+    return f"volume {money(need)} {verdict} capacity {money(capacity)}"
+
+
+def money(usd: float) -> str:
+    millions = usd / 1e6
+    text = f"{millions:.0f}" if millions >= 10 or millions == int(millions) else f"{millions:.1f}"
+    return f"{text} M$"
+
+
+def geography(sup_country, sup_region, buy_country, buy_region, code=lambda place: place) -> np.ndarray:
+    """BY supplier → RU buyer is the corridor (Perm Krai buyer best); same country is fine but less.
+    Places may be given as interned ints, with `code` mapping the corridor's names to them."""
+    by, ru, perm = code(CORRIDOR_FROM), code(CORRIDOR_TO), code(CORRIDOR_REGION)
+    corridor = (sup_country == by) & (buy_country == ru)
+    reverse = (sup_country == ru) & (buy_country == by)
+    same = sup_country == buy_country
+    return np.select([corridor, reverse, same],
+                     [0.8 + 0.2 * (buy_region == perm), 0.6, 0.5 + 0.1 * (sup_region == buy_region)], 0.3)
+
+
+def geography_detail(sup_country: str | None, sup_region: str | None, buy_country: str | None,
+                     buy_region: str | None) -> str:
+    where = f"{sup_region or sup_country or '?'} supplier → {buy_region or buy_country or '?'} buyer"
+    if sup_country == CORRIDOR_FROM and buy_country == CORRIDOR_TO:
+        return where + (" (corridor, Perm Krai)" if buy_region == CORRIDOR_REGION else " (corridor)")
+    if sup_country == buy_country:
+        return where + " (same country)"
+    return where
+
+
+def _norm(values) -> frozenset[str]:
+    if isinstance(values, frozenset):
+        return values
+    return frozenset(" ".join(v.lower().split()) for v in values if v and v.strip())
+
+
+def normalised(values) -> frozenset[str]:
+    """Certifications or languages as compared: case and spacing folded."""
+    return _norm(values)
+
+
+def certifications(a, b) -> tuple[float, str]:
+    """One shared certification 0.6, two or more 1.0 (arguments: lists or normalised() sets)."""
+    shared = sorted(_norm(a) & _norm(b))
+    score = 0.0 if not shared else (0.6 if len(shared) == 1 else 1.0)
+    return score, ("shared " + ", ".join(s.upper() for s in shared)) if shared else ""
+
+
+def languages(a, b) -> tuple[float, str]:
+    """A shared working language 1.0; unknown on either side neutral."""
+    la, lb = _norm(a), _norm(b)
+    if not la or not lb:
+        return NEUTRAL, "languages unknown (neutral)"
+    shared = sorted(la & lb)
+    return (1.0, "shared language " + ", ".join(shared)) if shared else (0.0, "no shared language")

@@ -1,0 +1,189 @@
+"""MatchEngine: the public API — build, incremental upserts, and ranked, explained matches."""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+import numpy as np
+
+from matcher.scoring import weights as W
+from matcher.scoring.features import Context
+from matcher.scoring.index import SideIndex
+from matcher.scoring.model import Match, Niche, Profile
+from matcher.scoring.pairs import PairMatrix, score_pairs
+from matcher.scoring.ranking import Query, rank
+from matcher.scoring.rwlock import RWLock
+from matcher.scoring.store import BUYER, SUPPLIER, Store
+
+NICHE_MEMBER_FIT = 0.45     # product fit at which an item counts as being "in" a niche
+CANDIDATE_CAP = 2000        # items scored per query after the cheap prefilter
+NICHE_CANDIDATE_CAP = 50_000
+
+
+class MatchEngine:
+    def __init__(self, weights: Mapping[str, float] | None = None, *, candidate_cap: int = CANDIDATE_CAP,
+                 workers: int = 1):
+        W.resolve(W.DEFAULT_WEIGHTS, weights)            # validates names and values, raises early
+        self._table = {**W.DEFAULT_WEIGHTS, **(weights or {})}
+        self._cap, self._workers = candidate_cap, workers
+        self._lock = RWLock()
+        self._store = Store()
+
+    # ---- writes -------------------------------------------------------------------------------
+    def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = ()) -> None:
+        with self._lock.write():
+            self._build(list(profiles), list(niches))
+
+    def upsert_profile(self, profile: Profile) -> None:
+        with self._lock.write():
+            s = self._store
+            if profile.id in s.profiles:
+                s.remove_profile(profile.id)
+            offers, needs = s.add_profile(profile)
+            for side, iids in ((s.offers, offers), (s.needs, needs)):
+                self._memberships_of_items(side, iids)
+            self._compact_if_needed()
+
+    def remove_profile(self, company_id: int) -> None:
+        with self._lock.write():
+            self._store.remove_profile(company_id)          # KeyError for an unknown id
+            self._compact_if_needed()
+
+    def upsert_niche(self, niche: Niche) -> None:
+        with self._lock.write():
+            if niche.id in self._store.niches:
+                self._store.remove_niche(niche.id)
+            self._store.add_niche(niche)
+            self._memberships_of_niche(niche.id)
+
+    def remove_niche(self, niche_id: int) -> None:
+        with self._lock.write():
+            self._store.remove_niche(niche_id)
+
+    # ---- reads --------------------------------------------------------------------------------
+    def suppliers_for_buyer(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
+                            weights: Mapping[str, float] | None = None) -> list:
+        with self._lock.read():
+            s = self._store
+            iids = s.items_of[company_id][1]
+            profile = s.profiles[company_id]
+            return self._rank(Query(s.needs, iids, True, s.offers, SUPPLIER, profile=profile,
+                                    active="buyer" in profile.roles), limit, min_score, weights)
+
+    def buyers_for_supplier(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
+                            weights: Mapping[str, float] | None = None) -> list:
+        with self._lock.read():
+            s = self._store
+            iids = s.items_of[company_id][0]
+            profile = s.profiles[company_id]
+            return self._rank(Query(s.offers, iids, False, s.needs, BUYER, profile=profile,
+                                    active="supplier" in profile.roles), limit, min_score, weights)
+
+    def suppliers_for_niche(self, niche_id: int, *, limit: int = 20, min_score: float = 0.0,
+                            weights: Mapping[str, float] | None = None) -> list:
+        with self._lock.read():
+            s = self._store
+            return self._rank(Query(s.niche_side, [s.niche_iid[niche_id]], True, s.offers, SUPPLIER,
+                                    niche=s.niches[niche_id]), limit, min_score, weights)
+
+    def buyers_for_niche(self, niche_id: int, *, limit: int = 20, min_score: float = 0.0,
+                         weights: Mapping[str, float] | None = None) -> list:
+        """Buyers whose needs the niche covers: those who lost that supplier."""
+        with self._lock.read():
+            s = self._store
+            return self._rank(Query(s.niche_side, [s.niche_iid[niche_id]], False, s.needs, BUYER,
+                                    niche=s.niches[niche_id]), limit, min_score, weights)
+
+    def score_pair(self, supplier_id: int, buyer_id: int, *,
+                   weights: Mapping[str, float] | None = None) -> Match | None:
+        """The match of one supplier with one buyer (trade-mission lists); None when excluded
+        (same company, or missing supplier / buyer role)."""
+        with self._lock.read():
+            s = self._store
+            supplier, buyer = s.profiles[supplier_id], s.profiles[buyer_id]
+            if supplier_id == buyer_id or "supplier" not in supplier.roles or "buyer" not in buyer.roles:
+                return None
+            query = Query(s.needs, s.items_of[buyer_id][1], True, s.offers, SUPPLIER, profile=buyer,
+                          only=np.array(s.items_of[supplier_id][0], dtype=np.int64))
+            found = self._rank(query, 1, 0.0, weights)
+            return found[0] if found else Match(supplier_id, 0.0, (), ())
+
+    def niches_of_company(self, company_id: int) -> dict[int, float]:
+        """Niches the company's offers fill or its needs fall in: niche id -> best product fit."""
+        with self._lock.read():
+            s = self._store
+            offers, needs = s.items_of[company_id]
+            found: dict[int, float] = {}
+            for side, iids in (("offers", offers), ("needs", needs)):
+                for iid in iids:
+                    for nid, fit in s.niches_of[side].get(iid, {}).items():
+                        found[nid] = max(found.get(nid, 0.0), fit)
+            return found
+
+    def __len__(self) -> int:
+        return len(self._store.profiles)
+
+    # ---- internals ----------------------------------------------------------------------------
+    def _weights(self, override: Mapping[str, float] | None) -> dict[str, float]:
+        return W.resolve(self._table, override)
+
+    def _rank(self, query: Query, limit: int, min_score: float, weights) -> list[Match]:
+        w = self._weights(weights)
+        if not query.active or not len(query.iids):
+            return []
+        ctx = Context.of(self._store.lex, self._workers)
+        return rank(self._store, query, ctx, w, self._cap, limit, min_score)
+
+    def _build(self, profiles: list[Profile], niches: list[Niche]) -> None:
+        profiles = list({p.id: p for p in profiles}.values())     # a repeated id: the last one wins
+        niches = list({n.id: n for n in niches}.values())
+        self._store = Store()
+        for profile in profiles:
+            self._store.add_profile(profile)
+        for niche in niches:
+            self._store.add_niche(niche)
+        for niche in niches:
+            self._memberships_of_niche(niche.id)
+
+    def _compact_if_needed(self) -> None:
+        if self._store.needs_rebuild():     # removed items only leave tombstones: rebuild, amortised
+            s = self._store
+            self._build(list(s.profiles.values()), list(s.niches.values()))
+
+    def _fit(self, q_side: SideIndex, q_iids, q_is_need: bool, c_side: SideIndex, c_iids) -> PairMatrix:
+        ctx = Context.of(self._store.lex, self._workers)
+        return score_pairs(q_side.batch(np.asarray(q_iids, dtype=np.int64)), c_side.batch(c_iids), ctx,
+                           self._weights(None), q_is_need)
+
+    def _memberships_of_niche(self, niche_id: int) -> None:
+        s = self._store
+        iid = s.niche_iid[niche_id]
+        niche = s.niches[niche_id]
+        for side, name, q_is_need in ((s.offers, "offers", True), (s.needs, "needs", False)):
+            cands = side.candidates(s.niche_side.batch(np.array([iid])), NICHE_CANDIDATE_CAP)
+            if not len(cands):
+                continue
+            fit = self._fit(s.niche_side, [iid], q_is_need, side, cands).fit[0]
+            for c_iid, f in zip(cands[fit >= NICHE_MEMBER_FIT].tolist(), fit[fit >= NICHE_MEMBER_FIT].tolist()):
+                if name == "needs" and not self._in_region(niche, side.owner.view()[c_iid]):
+                    continue
+                s.set_member(niche_id, name, c_iid, f)
+
+    def _memberships_of_items(self, side: SideIndex, iids: list[int]) -> None:
+        s = self._store
+        if not iids or not s.niches:
+            return
+        name = "offers" if side is s.offers else "needs"
+        niche_iids = np.array(sorted(s.niche_iid.values()), dtype=np.int64)
+        # the items are the query; niches play the need for an offer and the offer for a need
+        fit = self._fit(side, iids, name == "needs", s.niche_side, niche_iids).fit
+        owners = s.niche_side.owner.view()[niche_iids]
+        for row, iid in enumerate(iids):
+            for col in np.flatnonzero(fit[row] >= NICHE_MEMBER_FIT).tolist():
+                niche = s.niches[int(owners[col])]
+                if name == "needs" and not self._in_region(niche, side.owner.view()[iid]):
+                    continue
+                s.set_member(niche.id, name, iid, float(fit[row, col]))
+
+    def _in_region(self, niche: Niche, slot: int) -> bool:
+        """A niche registered for a region is only that region's buyers' loss."""
+        return niche.region is None or self._store.region.view()[int(slot)] == niche.region

@@ -1,0 +1,132 @@
+"""Human-readable details of each feature for one pair, and contributions that add up exactly."""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from matcher.scoring import codes
+from matcher.scoring.model import Reason
+from matcher.scoring.prepare import KIND_SERVICE, MODE_INFERRED, Prepared
+from matcher.scoring.text import normalise, stem
+from matcher.scoring.vocabulary import similarity
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_PHRASE_WORDS = 7
+
+
+def phrase(original: str, wanted: set[str]) -> str:
+    """The stretch of the original text (case and punctuation kept) from the first to the last
+    word whose stem is wanted, clipped to a few words."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(original)
+             if (w := normalise(m.group())) and stem(w) in wanted]
+    if not spans:
+        return ""
+    words = list(_WORD.finditer(original))
+    first = next(i for i, m in enumerate(words) if m.start() == spans[0][0])
+    last = min(next(i for i, m in enumerate(words) if m.start() == spans[-1][0]), first + MAX_PHRASE_WORDS - 1)
+    return original[words[first].start(): words[last].end()]
+
+
+def text_detail(need: Prepared, offer: Prepared) -> str:
+    shared = set(need.terms) & set(offer.terms)
+    if not shared:
+        return f"«{need.item.title.strip()}» ≈ «{offer.item.title.strip()}» (similar spelling)"
+    sides = []
+    for p in (need, offer):
+        title_shared = shared & set(p.title.stems)
+        if title_shared and len(p.title.words) <= MAX_PHRASE_WORDS:
+            sides.append(p.item.title.strip())          # a short title is the phrase itself
+        else:
+            sides.append(phrase(p.item.title, title_shared) if title_shared else phrase(p.item.description, shared))
+    return f"«{sides[0]}» ~ «{sides[1]}»"
+
+
+def concept_detail(need: Prepared, offer: Prepared) -> str:
+    if not need.hits or not offer.hits:
+        return ""
+    pair = similarity()[np.ix_([h.concept.index for h, _ in need.hits], [h.concept.index for h, _ in offer.hits])]
+    # the strongest link; among equals the first, i.e. title before description
+    i, j = np.unravel_index(int(np.argmax(pair)), pair.shape)
+    if pair[i, j] <= 0:
+        return "no shared concepts"
+    (a, a_title), (b, b_title) = need.hits[i], offer.hits[j]
+    words = [" ".join((p.title if t else p.body).words[i] for i in h.positions)
+             for p, h, t in ((need, a, a_title), (offer, b, b_title))]
+    link = a.concept.label_en if a.concept is b.concept else f"{a.concept.label_en} ≈ {b.concept.label_en}"
+    return f"«{words[0]}» ~ «{words[1]}» ({link})"
+
+
+def _best_prefix(kind: str, need: Prepared, offer: Prepared) -> tuple[str, bool, bool] | None:
+    n, o = (need.hs, offer.hs) if kind == codes.HS else (need.nace, offer.nace)
+    table, bucket = (codes.HS_TABLE, codes.HS_BUCKET) if kind == codes.HS else (codes.NACE_TABLE, codes.NACE_BUCKET)
+    shared = [(float(table[bucket[n[p][0]], int(n[p][1]), int(o[p][1])]), len(p), p) for p in set(n) & set(o)]
+    if not shared:
+        return None
+    _, _, prefix = max(shared)
+    return prefix, n[prefix][1], o[prefix][1]
+
+
+def _codes_of(kind: str, p: Prepared) -> list[str]:
+    mode, entries = (p.hs_mode, p.hs) if kind == codes.HS else (p.nace_mode, p.nace)
+    return sorted({prefix for prefix, (_, whole) in entries.items() if whole}, key=len)
+
+
+def code_detail(kind: str, need: Prepared, offer: Prepared) -> str:
+    best = _best_prefix(kind, need, offer)
+    if best is None:
+        return "no shared code prefix"
+    prefix, need_whole, offer_whole = best
+    near = lambda p: next((c for c in _codes_of(kind, p) if c.startswith(prefix)), prefix)
+    a, b = codes.display(kind, near(need)), codes.display(kind, near(offer))
+    shown = codes.display(kind, prefix)
+    label = codes.label(kind, prefix)
+    label = f" ({label})" if label else ""
+    if a == b:
+        text = f"{a} = {b}{label}"
+    elif need_whole or offer_whole:
+        text = f"{b} within {a}{label}" if need_whole else f"{a} within {b}{label}"
+    else:
+        level = {2: "chapter", 4: "heading"}.get(len(prefix), "subheading") if kind == codes.HS else \
+            {2: "division", 3: "group"}.get(len(prefix), "class")
+        text = f"{a} ~ {b}: same {level} {shown}{label}"
+    notes = []
+    for side, p in (("need", need), ("offer", offer)):
+        mode = p.hs_mode if kind == codes.HS else p.nace_mode
+        if mode == MODE_INFERRED:
+            code = near(p)
+            key = f"{kind}:{code}" if f"{kind}:{code}" in p.inferred_from else next(
+                (k for k in p.inferred_from if k.startswith(f"{kind}:{prefix}")), None)
+            source = p.inferred_phrase(key) if key else ""
+            notes.append(f"{side}: inferred {codes.display(kind, code)} from «{source}»")
+    return "; ".join([text] + notes)
+
+
+def round_reasons(parts: list[tuple[str, float, str]], score: float) -> tuple[Reason, ...]:
+    """Contributions in tenths of a point that add up exactly to the rounded score: penalties are
+    rounded as they are, positives absorb the rest by largest remainder (none turns negative).
+    Sorted by contribution, zeros left out."""
+    penalties = [(n, round(c, 1), d) for n, c, d in parts if c < 0]
+    positives = [(n, c, d) for n, c, d in parts if c >= 0]
+    tenths = [c * 10 for _, c, _ in positives]
+    floors = [math.floor(t + 1e-9) for t in tenths]
+    missing = round(round(score, 1) * 10) - round(sum(c for _, c, _ in penalties) * 10) - sum(floors)
+    by_remainder = sorted(range(len(positives)), key=lambda i: floors[i] - tenths[i])
+    while missing > 0 and by_remainder:         # largest remainders first, round-robin if needed
+        for i in by_remainder[:missing]:
+            floors[i] += 1
+        missing -= min(missing, len(by_remainder))
+    while missing < 0 and any(floors):          # penalties rounded the other way: take tenths back
+        for i in reversed(by_remainder):
+            if missing < 0 and floors[i] > 0:
+                floors[i], missing = floors[i] - 1, missing + 1
+    reasons = [Reason(n, f / 10, d) for (n, _, d), f in zip(positives, floors) if f > 0]
+    reasons += [Reason(n, c, d) for n, c, d in penalties if c != 0]
+    return tuple(sorted(reasons, key=lambda r: (-r.contribution, r.feature)))
+
+
+def kind_detail(need: Prepared, offer: Prepared) -> str:
+    def name(p: Prepared) -> str:
+        return "a service" if p.kind == KIND_SERVICE else "goods"
+    return f"need is {name(need)}, offer is {name(offer)}"

@@ -1,0 +1,107 @@
+"""The engine's state: company slots, the three side indexes and niche memberships (no scoring)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from matcher.scoring import context
+from matcher.scoring.index import SideIndex
+from matcher.scoring.lexicon import Lexicon
+from matcher.scoring.model import Item, Niche, Profile
+from matcher.scoring.prepare import Prepared, prepare
+from matcher.scoring.ragged import Column
+
+SUPPLIER, BUYER = 1, 2
+ROLE_BITS = {"supplier": SUPPLIER, "buyer": BUYER}
+
+
+@lru_cache(maxsize=20_000)
+def prepared(item: Item) -> Prepared:
+    """prepare() with a cache: the same stored item is re-read for every explanation it appears in
+    (≈ 2–3 KB each, so the cache stays under ~60 MB)."""
+    return prepare(item)
+
+
+class Store:
+    def __init__(self) -> None:
+        self.lex = Lexicon()
+        self.offers, self.needs, self.niche_side = SideIndex(self.lex), SideIndex(self.lex), SideIndex(self.lex)
+        self.profiles: dict[int, Profile] = {}
+        self.slot_of: dict[int, int] = {}
+        self.company_id, self.roles = Column(np.int64), Column(np.int8)
+        self.country, self.region = Column(object, fill=""), Column(object, fill=None)
+        # the same places as small ints, for vectorised geography; certifications and languages
+        # folded once here rather than at every query
+        self.places: dict[str | None, int] = {None: 0, "": 0}
+        self.country_code, self.region_code = Column(np.int32), Column(np.int32)
+        self.certs: list[frozenset[str]] = []
+        self.languages: list[frozenset[str]] = []
+        self.items_of: dict[int, tuple[list[int], list[int]]] = {}
+        self.niches: dict[int, Niche] = {}
+        self.niche_iid: dict[int, int] = {}
+        # niche id -> {"needs"|"offers": {iid: fit}}, and the reverse per side
+        self.members: dict[int, dict[str, dict[int, float]]] = {}
+        self.niches_of: dict[str, dict[int, dict[int, float]]] = {"needs": {}, "offers": {}}
+
+    def place(self, name: str | None) -> int:
+        return self.places.setdefault(name, len(self.places))
+
+    @staticmethod
+    def _add_item(side: SideIndex, item: Item, owner: int) -> int:
+        return side.add(prepare(item), owner)     # not cached: indexing sees each item once
+
+    def add_profile(self, profile: Profile) -> tuple[list[int], list[int]]:
+        slot = self.slot_of.get(profile.id)
+        if slot is None:
+            slot = self.slot_of[profile.id] = self.company_id.size
+            self.company_id.append(profile.id)
+            self.roles.append(0)
+            self.country.append("")
+            self.region.append(None)
+            self.country_code.append(0)
+            self.region_code.append(0)
+            self.certs.append(frozenset())
+            self.languages.append(frozenset())
+        self.profiles[profile.id] = profile
+        self.roles[slot] = sum(bit for role, bit in ROLE_BITS.items() if role in profile.roles)
+        self.country[slot], self.region[slot] = (profile.country or "").upper(), profile.region
+        self.country_code[slot] = self.place(self.country.view()[slot])
+        self.region_code[slot] = self.place(profile.region)
+        self.certs[slot] = context.normalised(profile.certifications)
+        self.languages[slot] = context.normalised(profile.languages)
+        offers = [self._add_item(self.offers, item, slot) for item in profile.offers]
+        needs = [self._add_item(self.needs, item, slot) for item in profile.needs]
+        self.items_of[profile.id] = (offers, needs)
+        return offers, needs
+
+    def remove_profile(self, company_id: int) -> None:
+        offers, needs = self.items_of.pop(company_id)
+        for side, iids, name in ((self.offers, offers, "offers"), (self.needs, needs, "needs")):
+            for iid in iids:
+                side.remove(iid)
+                for nid in self.niches_of[name].pop(iid, {}):
+                    self.members[nid][name].pop(iid, None)
+        self.roles[self.slot_of[company_id]] = 0
+        del self.profiles[company_id]
+
+    def add_niche(self, niche: Niche) -> int:
+        iid = self._add_item(self.niche_side, niche.item, niche.id)
+        self.niches[niche.id], self.niche_iid[niche.id] = niche, iid
+        self.members[niche.id] = {"needs": {}, "offers": {}}
+        return iid
+
+    def remove_niche(self, niche_id: int) -> None:
+        iid = self.niche_iid.pop(niche_id)
+        self.niche_side.remove(iid)
+        for name, fits in self.members.pop(niche_id).items():
+            for item_iid in fits:
+                self.niches_of[name].get(item_iid, {}).pop(niche_id, None)
+        del self.niches[niche_id]
+
+    def set_member(self, niche_id: int, side_name: str, iid: int, fit: float) -> None:
+        self.members[niche_id][side_name][iid] = fit
+        self.niches_of[side_name].setdefault(iid, {})[niche_id] = fit
+
+    def needs_rebuild(self) -> bool:
+        return any(s.size > 1000 and s.dead_share > 0.5 for s in (self.offers, self.needs, self.niche_side))

@@ -1,0 +1,41 @@
+"""Load the labelled corridor set (JSON) into scoring records, and run its queries."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from matcher.scoring import Item, MatchEngine, Niche, Profile
+
+DATA = Path(__file__).with_name("corridor_eval.json")
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    kind: str            # suppliers_for_buyer | buyers_for_supplier | suppliers_for_niche | buyers_for_niche
+    subject: int         # company id or niche id
+    note: str
+    judgements: dict[int, int]
+
+
+def _item(raw: dict) -> Item:
+    return Item(raw["id"], raw["title"], raw.get("description", ""), tuple(raw.get("hs", ())),
+                tuple(raw.get("nace", ())), raw.get("volume_usd"))
+
+
+def load(path: Path = DATA) -> tuple[list[Profile], list[Niche], list[Query]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    profiles = [Profile(p["id"], p["name"], p["country"], p.get("region"), frozenset(p["roles"]),
+                        p.get("description", ""), tuple(p.get("languages", ())), tuple(p.get("certifications", ())),
+                        tuple(_item(o) for o in p["offers"]), tuple(_item(n) for n in p["needs"]))
+                for p in data["profiles"]]
+    niches = [Niche(n["id"], _item(n["item"]), n.get("departed_company", ""), n.get("region"))
+              for n in data["niches"]]
+    queries = [Query(q["id"], q["kind"], q["subject"], q.get("note", ""),
+                     {int(c): int(g) for c, g in q["judgements"].items()}) for q in data["queries"]]
+    return profiles, niches, queries
+
+
+def engine_ranking(engine: MatchEngine, query: Query, k: int = 10) -> list[int]:
+    return [m.company_id for m in getattr(engine, query.kind)(query.subject, limit=k)]

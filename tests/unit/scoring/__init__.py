@@ -1,0 +1,1 @@
+"""Unit tests of matcher.scoring: pure functions and the engine, no app, no database."""
