@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
-from matcher.errors import NotFound, PreconditionFailed
+from matcher.errors import Conflict, NotFound, PreconditionFailed
 from matcher.models import Niche
 from matcher.schemas import load_or_raise
 from matcher.schemas.niche import NicheOutSchema, NicheSchema
@@ -13,6 +13,7 @@ from matcher.services.changes import record_change
 
 _FIELDS = ("title", "departed_company", "departed_country", "exit_year", "region", "description",
            "hs_codes", "nace_codes", "est_annual_volume_usd")
+UNCONDITIONAL_ATTEMPTS = 3  # saves without a version redo their merge when another save got in first
 
 
 def get_niche(niche_id: int) -> Niche:
@@ -37,30 +38,57 @@ def create_niche(payload: dict) -> Niche:
 
 
 def update_niche(niche_id: int, patch: dict, expected_version: int | None = None) -> Niche:
+    """Merge `patch` into the niche; without `expected_version` a save that got in first is redone on top."""
+    return _unless_raced(_update_niche_once, niche_id, patch, expected_version=expected_version)
+
+
+def delete_niche(niche_id: int, expected_version: int | None = None) -> None:
+    _unless_raced(_delete_niche_once, niche_id, expected_version=expected_version)
+
+
+def _unless_raced(write, *args, expected_version: int | None):
+    """Run a versioned write; an unconditional one is redone when another save got in first."""
+    if expected_version is not None:
+        return write(*args, expected_version)
+    for _attempt in range(UNCONDITIONAL_ATTEMPTS):
+        try:
+            return write(*args, None)
+        except PreconditionFailed:
+            continue
+    raise Conflict("The niche is being changed by others at this moment; retry shortly")
+
+
+def _update_niche_once(niche_id: int, patch: dict, expected_version: int | None) -> Niche:
     niche = get_niche(niche_id)
     if expected_version is not None and niche.version != expected_version:
         raise PreconditionFailed(f"The niche changed since you read it (version {niche.version})")
+    if not isinstance(patch, dict):
+        raise ValidationFailed("The body must be a JSON object", {"_schema": ["expected a JSON object"]})
     current = {k: v for k, v in niche_to_dict(niche).items() if k in _FIELDS and v is not None}
-    data = load_or_raise(NicheSchema(), {**current, **(patch if isinstance(patch, dict) else {"_": patch})})
+    data = load_or_raise(NicheSchema(), {**current, **patch})
     for key in _FIELDS:
         setattr(niche, key, data.get(key))
     niche.updated_at = utcnow()
     record_change("niche", niche.id)
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise PreconditionFailed("The niche was changed by someone else meanwhile") from None
+    _commit_versioned()
     return niche
 
 
-def delete_niche(niche_id: int, expected_version: int | None = None) -> None:
+def _delete_niche_once(niche_id: int, expected_version: int | None) -> None:
     niche = get_niche(niche_id)
     if expected_version is not None and niche.version != expected_version:
         raise PreconditionFailed(f"The niche changed since you read it (version {niche.version})")
     db.session.delete(niche)
     record_change("niche", niche_id)
-    db.session.commit()
+    _commit_versioned()
+
+
+def _commit_versioned() -> None:
+    try:
+        db.session.commit()
+    except StaleDataError:  # the versioned UPDATE or DELETE found another version: someone saved first
+        db.session.rollback()
+        raise PreconditionFailed("The niche was changed by someone else meanwhile; reload and retry") from None
 
 
 def list_niches(page: int = 1, per_page: int = 50, region: str | None = None) -> tuple[list[Niche], int]:
