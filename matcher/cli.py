@@ -87,7 +87,7 @@ def register_match_cli(app: Flask) -> None:
         try:
             company = get_company(company_id)
             side = resolve_side(company, as_role)
-            items = matches_for_company(company_id, as_role=side, limit=limit)
+            items = matches_for_company(company_id, as_role=side, limit=limit, lang=company_language(company))
         except DomainError as exc:
             raise click.ClickException(exc.detail) from None
         text = _MATCH_TEXT[company_language(company)]

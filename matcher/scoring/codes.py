@@ -9,6 +9,7 @@ import numpy as np
 
 HS, NACE = "h", "n"
 _NON_DIGITS = re.compile(r"\D")
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 _HS_LEVELS = (2, 4, 6, 8, 10)
 
 # Score of a shared prefix by its depth, and by whether it is the whole code on the need side
@@ -71,18 +72,25 @@ def display(kind: str, prefix: str) -> str:
     return prefix if kind == HS else nace_dotted(prefix)
 
 
-def _short(text: str | None) -> str | None:
+SHORT_LABEL = {"en": 40, "ru": 56}     # characters; Russian names run longer for the same meaning
+
+
+def _short(text: str | None, limit: int = 40) -> str | None:
     if not text:
         return None
     head = text.split(";")[0].split(",")[0].strip()
-    head = head if len(head) <= 40 else head[:39].rstrip() + "…"
+    if len(head) > limit:                  # clip at a word boundary
+        cut = head[:limit - 1].rsplit(" ", 1)[0] if " " in head[:limit - 1] else head[:limit - 1]
+        head = cut.rstrip() + "…"
     return head[:1].lower() + head[1:] if head[1:2].islower() else head
 
 
 @lru_cache(maxsize=4096)
 def label(kind: str, prefix: str, lang: str = "en") -> str | None:
-    """Short human label. HS: the vocabulary's name when a concept lists exactly this code (it names
-    the product, "machining center"); otherwise, and for NACE, matcher.taxonomy's if importable."""
+    """Short human label in `lang` ('en' or 'ru'). HS: the vocabulary's name when a concept lists
+    exactly this code (it names the product, "machining center"); otherwise, and for NACE,
+    matcher.taxonomy's if importable. In Russian a code the taxonomy names only in English (most
+    HS subheadings) takes its nearest parent's Russian name."""
     from matcher.scoring.vocabulary import CONCEPTS
     named = [c for c in CONCEPTS if prefix in c.hs] if kind == HS else []
     if named:                               # the concept that lists fewest codes names it best
@@ -92,9 +100,12 @@ def label(kind: str, prefix: str, lang: str = "en") -> str | None:
         if kind == HS:
             from matcher.taxonomy.hs import label as taxonomy_label
             found = taxonomy_label(prefix, lang)
+            if lang == "ru" and not _CYRILLIC.search(found or ""):
+                found = next((name for p in (prefix[:d] for d in (8, 6, 4, 2) if d < len(prefix))
+                              if _CYRILLIC.search(name := taxonomy_label(p, "ru") or "")), found)
         else:
             from matcher.taxonomy.nace import label as taxonomy_label
             found = taxonomy_label(nace_dotted(prefix), lang)
     except Exception:   # taxonomy absent or its data missing: labels are a nicety, never a failure
         found = None
-    return _short(found)
+    return _short(found, SHORT_LABEL.get(lang, 40))

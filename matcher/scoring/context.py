@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from matcher.scoring.wording import number, say
+
 CORRIDOR_FROM, CORRIDOR_TO, CORRIDOR_REGION = "BY", "RU", "RU-PER"
 NEUTRAL = 0.5
 
@@ -15,17 +17,15 @@ def volume(need: np.ndarray, capacity: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(ratio) | ~np.isfinite(ratio), NEUTRAL, score)
 
 
-def volume_detail(need: float | None, capacity: float | None) -> str:
+def volume_detail(need: float | None, capacity: float | None, lang: str = "en") -> str:
     if not need or not capacity:
-        return "volume or capacity unknown (neutral)"
-    verdict = "within" if need <= capacity else "exceeds"
-    return f"volume {money(need)} {verdict} capacity {money(capacity)}"
+        return say("volume_unknown", lang)
+    return say("volume_within" if need <= capacity else "volume_exceeds", lang,
+               need=money(need, lang), capacity=money(capacity, lang))
 
 
-def money(usd: float) -> str:
-    millions = usd / 1e6
-    text = f"{millions:.0f}" if millions >= 10 or millions == int(millions) else f"{millions:.1f}"
-    return f"{text} M$"
+def money(usd: float, lang: str = "en") -> str:
+    return say("millions", lang, n=number(usd / 1e6, lang))
 
 
 def geography(sup_country, sup_region, buy_country, buy_region, code=lambda place: place) -> np.ndarray:
@@ -40,12 +40,12 @@ def geography(sup_country, sup_region, buy_country, buy_region, code=lambda plac
 
 
 def geography_detail(sup_country: str | None, sup_region: str | None, buy_country: str | None,
-                     buy_region: str | None) -> str:
-    where = f"{sup_region or sup_country or '?'} supplier → {buy_region or buy_country or '?'} buyer"
+                     buy_region: str | None, lang: str = "en") -> str:
+    where = say("route", lang, supplier=sup_region or sup_country or "?", buyer=buy_region or buy_country or "?")
     if sup_country == CORRIDOR_FROM and buy_country == CORRIDOR_TO:
-        return where + (" (corridor, Perm Krai)" if buy_region == CORRIDOR_REGION else " (corridor)")
+        return where + say("corridor_perm" if buy_region == CORRIDOR_REGION else "corridor", lang)
     if sup_country == buy_country:
-        return where + " (same country)"
+        return where + say("same_country", lang)
     return where
 
 
@@ -60,17 +60,20 @@ def normalised(values) -> frozenset[str]:
     return _norm(values)
 
 
-def certifications(a, b) -> tuple[float, str]:
+def certifications(a, b, lang: str = "en") -> tuple[float, str]:
     """One shared certification 0.6, two or more 1.0 (arguments: lists or normalised() sets)."""
     shared = sorted(_norm(a) & _norm(b))
     score = 0.0 if not shared else (0.6 if len(shared) == 1 else 1.0)
-    return score, ("shared " + ", ".join(s.upper() for s in shared)) if shared else ""
+    names = ", ".join(s.upper() for s in shared)
+    return score, say("shared_cert" if len(shared) == 1 else "shared_certs", lang, names=names) if shared else ""
 
 
-def languages(a, b) -> tuple[float, str]:
+def languages(a, b, lang: str = "en") -> tuple[float, str]:
     """A shared working language 1.0; unknown on either side neutral."""
     la, lb = _norm(a), _norm(b)
     if not la or not lb:
-        return NEUTRAL, "languages unknown (neutral)"
+        return NEUTRAL, say("languages_unknown", lang)
     shared = sorted(la & lb)
-    return (1.0, "shared language " + ", ".join(shared)) if shared else (0.0, "no shared language")
+    if shared:
+        return 1.0, say("shared_language", lang, names=", ".join(shared))
+    return 0.0, say("no_shared_language", lang)

@@ -1,13 +1,14 @@
 """MatchEngine: the public API — build, incremental upserts, and ranked, explained matches."""
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import numpy as np
 
-from matcher.scoring import weights as W
+from matcher.scoring import among, weights as W, wording
 from matcher.scoring.features import Context
 from matcher.scoring.index import SideIndex
+from matcher.scoring.lists import many_lists
 from matcher.scoring.model import Match, Niche, Profile
 from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.ranking import Query, rank
@@ -61,40 +62,46 @@ class MatchEngine:
 
     # ---- reads --------------------------------------------------------------------------------
     def suppliers_for_buyer(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
-                            weights: Mapping[str, float] | None = None) -> list:
+                            weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
         with self._lock.read():
-            s = self._store
-            iids = s.items_of[company_id][1]
-            profile = s.profiles[company_id]
-            return self._rank(Query(s.needs, iids, True, s.offers, SUPPLIER, profile=profile,
-                                    active="buyer" in profile.roles), limit, min_score, weights)
+            return self._partners(company_id, "buyer", limit, min_score, weights, lang)
 
     def buyers_for_supplier(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
-                            weights: Mapping[str, float] | None = None) -> list:
+                            weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
         with self._lock.read():
-            s = self._store
-            iids = s.items_of[company_id][0]
-            profile = s.profiles[company_id]
-            return self._rank(Query(s.offers, iids, False, s.needs, BUYER, profile=profile,
-                                    active="supplier" in profile.roles), limit, min_score, weights)
+            return self._partners(company_id, "supplier", limit, min_score, weights, lang)
+
+    def suppliers_for_buyers(self, company_ids: Iterable[int], *, limit: int = 20, min_score: float = 0.0,
+                             weights: Mapping[str, float] | None = None, lang: str = "en",
+                             processes: int = 1) -> dict[int, list[Match]]:
+        """`suppliers_for_buyer` for many buyers at once (a mission's or a registry's lists):
+        company id -> its list. With `processes` > 1 the lists are built in that many forked
+        worker processes (where the platform forks), which share the index copy-on-write."""
+        return self._many(list(company_ids), "buyer", (limit, min_score, weights, lang), processes)
+
+    def buyers_for_suppliers(self, company_ids: Iterable[int], *, limit: int = 20, min_score: float = 0.0,
+                             weights: Mapping[str, float] | None = None, lang: str = "en",
+                             processes: int = 1) -> dict[int, list[Match]]:
+        """`buyers_for_supplier` for many suppliers at once; see suppliers_for_buyers."""
+        return self._many(list(company_ids), "supplier", (limit, min_score, weights, lang), processes)
 
     def suppliers_for_niche(self, niche_id: int, *, limit: int = 20, min_score: float = 0.0,
-                            weights: Mapping[str, float] | None = None) -> list:
+                            weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
         with self._lock.read():
             s = self._store
             return self._rank(Query(s.niche_side, [s.niche_iid[niche_id]], True, s.offers, SUPPLIER,
-                                    niche=s.niches[niche_id]), limit, min_score, weights)
+                                    niche=s.niches[niche_id]), limit, min_score, weights, lang)
 
     def buyers_for_niche(self, niche_id: int, *, limit: int = 20, min_score: float = 0.0,
-                         weights: Mapping[str, float] | None = None) -> list:
+                         weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
         """Buyers whose needs the niche covers: those who lost that supplier."""
         with self._lock.read():
             s = self._store
             return self._rank(Query(s.niche_side, [s.niche_iid[niche_id]], False, s.needs, BUYER,
-                                    niche=s.niches[niche_id]), limit, min_score, weights)
+                                    niche=s.niches[niche_id]), limit, min_score, weights, lang)
 
-    def score_pair(self, supplier_id: int, buyer_id: int, *,
-                   weights: Mapping[str, float] | None = None) -> Match | None:
+    def score_pair(self, supplier_id: int, buyer_id: int, *, weights: Mapping[str, float] | None = None,
+                   lang: str = "en") -> Match | None:
         """The match of one supplier with one buyer (trade-mission lists); None when excluded
         (same company, or missing supplier / buyer role)."""
         with self._lock.read():
@@ -104,8 +111,26 @@ class MatchEngine:
                 return None
             query = Query(s.needs, s.items_of[buyer_id][1], True, s.offers, SUPPLIER, profile=buyer,
                           only=np.array(s.items_of[supplier_id][0], dtype=np.int64))
-            found = self._rank(query, 1, 0.0, weights)
+            found = self._rank(query, 1, 0.0, weights, lang)
             return found[0] if found else Match(supplier_id, 0.0, (), ())
+
+    def pairs_among(self, company_ids: Iterable[int], *, min_score: float = 0.0,
+                    weights: Mapping[str, float] | None = None, per_company: int | None = None,
+                    allow: Callable[[int, int], bool] | None = None,
+                    lang: str = "en") -> list[tuple[int, int, Match]]:
+        """Every supplier × buyer pair among the companies (a trade mission's participants) scoring
+        at least `min_score`, as (supplier id, buyer id, match), best first (ties: supplier id, then
+        buyer id). `allow(supplier_id, buyer_id)` drops pairs; `per_company` keeps at most that many
+        pairs per company (both sides of a company that sells and buys counted), best first.
+
+        One vectorised pass over all their needs × offers; each match is exactly what `score_pair`
+        gives for that pair (0.0 without reasons when nothing is in common). A company never pairs
+        with itself; unknown ids raise KeyError."""
+        lang = wording.checked(lang)
+        with self._lock.read():
+            w = self._weights(weights)
+            ctx = Context.of(self._store.lex, self._workers)
+            return among.pairs_among(self._store, company_ids, ctx, w, min_score, per_company, allow, lang)
 
     def niches_of_company(self, company_id: int) -> dict[int, float]:
         """Niches the company's offers fill or its needs fall in: niche id -> best product fit."""
@@ -122,16 +147,38 @@ class MatchEngine:
     def __len__(self) -> int:
         return len(self._store.profiles)
 
+    def __contains__(self, company_id: object) -> bool:
+        return company_id in self._store.profiles
+
     # ---- internals ----------------------------------------------------------------------------
+    def _partners(self, company_id: int, as_role: str, limit, min_score, weights, lang) -> list[Match]:
+        """Ranked partners of one company looking as a buyer or as a supplier (no locking)."""
+        s = self._store
+        profile = s.profiles[company_id]
+        if as_role == "buyer":
+            query = Query(s.needs, s.items_of[company_id][1], True, s.offers, SUPPLIER, profile=profile,
+                          active="buyer" in profile.roles)
+        else:
+            query = Query(s.offers, s.items_of[company_id][0], False, s.needs, BUYER, profile=profile,
+                          active="supplier" in profile.roles)
+        return self._rank(query, limit, min_score, weights, lang)
+
+    def _many(self, ids: list[int], as_role: str, args: tuple, processes: int) -> dict[int, list[Match]]:
+        wording.checked(args[3])
+        self._weights(args[2])                          # refuse bad weights before forking
+        with self._lock.read():                         # no upsert while the lists (and children) run
+            return many_lists(lambda cid: self._partners(cid, as_role, *args), ids, processes)
+
     def _weights(self, override: Mapping[str, float] | None) -> dict[str, float]:
         return W.resolve(self._table, override)
 
-    def _rank(self, query: Query, limit: int, min_score: float, weights) -> list[Match]:
+    def _rank(self, query: Query, limit: int, min_score: float, weights, lang: str) -> list[Match]:
         w = self._weights(weights)
+        lang = wording.checked(lang)
         if not query.active or not len(query.iids):
             return []
         ctx = Context.of(self._store.lex, self._workers)
-        return rank(self._store, query, ctx, w, self._cap, limit, min_score)
+        return rank(self._store, query, ctx, w, self._cap, limit, min_score, lang)
 
     def _build(self, profiles: list[Profile], niches: list[Niche]) -> None:
         profiles = list({p.id: p for p in profiles}.values())     # a repeated id: the last one wins

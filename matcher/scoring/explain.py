@@ -11,6 +11,7 @@ from matcher.scoring.model import Reason
 from matcher.scoring.prepare import KIND_SERVICE, MODE_INFERRED, Prepared
 from matcher.scoring.text import normalise, stem
 from matcher.scoring.vocabulary import similarity
+from matcher.scoring.wording import HS_DEEPER, HS_LEVELS, NACE_DEEPER, NACE_LEVELS, say
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_PHRASE_WORDS = 7
@@ -29,10 +30,10 @@ def phrase(original: str, wanted: set[str]) -> str:
     return original[words[first].start(): words[last].end()]
 
 
-def text_detail(need: Prepared, offer: Prepared) -> str:
+def text_detail(need: Prepared, offer: Prepared, lang: str = "en") -> str:
     shared = set(need.terms) & set(offer.terms)
     if not shared:
-        return f"«{need.item.title.strip()}» ≈ «{offer.item.title.strip()}» (similar spelling)"
+        return say("similar_spelling", lang, a=need.item.title.strip(), b=offer.item.title.strip())
     sides = []
     for p in (need, offer):
         title_shared = shared & set(p.title.stems)
@@ -43,25 +44,31 @@ def text_detail(need: Prepared, offer: Prepared) -> str:
     return f"«{sides[0]}» ~ «{sides[1]}»"
 
 
-def concept_detail(need: Prepared, offer: Prepared) -> str:
+def concept_detail(need: Prepared, offer: Prepared, lang: str = "en") -> str:
     if not need.hits or not offer.hits:
         return ""
     pair = similarity()[np.ix_([h.concept.index for h, _ in need.hits], [h.concept.index for h, _ in offer.hits])]
     # the strongest link; among equals the first, i.e. title before description
     i, j = np.unravel_index(int(np.argmax(pair)), pair.shape)
     if pair[i, j] <= 0:
-        return "no shared concepts"
+        return say("no_concepts", lang)
     (a, a_title), (b, b_title) = need.hits[i], offer.hits[j]
     words = [" ".join((p.title if t else p.body).words[i] for i in h.positions)
              for p, h, t in ((need, a, a_title), (offer, b, b_title))]
-    link = a.concept.label_en if a.concept is b.concept else f"{a.concept.label_en} ≈ {b.concept.label_en}"
+    label = (lambda c: c.label_ru) if lang == "ru" else (lambda c: c.label_en)
+    link = label(a.concept) if a.concept is b.concept else f"{label(a.concept)} ≈ {label(b.concept)}"
     return f"«{words[0]}» ~ «{words[1]}» ({link})"
+
+
+# the depth tables as plain lists: indexing numpy per shared prefix cost more than the rest of a detail
+_TABLES = {codes.HS: (codes.HS_TABLE.tolist(), codes.HS_BUCKET.tolist()),
+           codes.NACE: (codes.NACE_TABLE.tolist(), codes.NACE_BUCKET.tolist())}
 
 
 def _best_prefix(kind: str, need: Prepared, offer: Prepared) -> tuple[str, bool, bool] | None:
     n, o = (need.hs, offer.hs) if kind == codes.HS else (need.nace, offer.nace)
-    table, bucket = (codes.HS_TABLE, codes.HS_BUCKET) if kind == codes.HS else (codes.NACE_TABLE, codes.NACE_BUCKET)
-    shared = [(float(table[bucket[n[p][0]], int(n[p][1]), int(o[p][1])]), len(p), p) for p in set(n) & set(o)]
+    table, bucket = _TABLES[kind]
+    shared = [(table[bucket[n[p][0]]][n[p][1]][o[p][1]], len(p), p) for p in n.keys() & o.keys()]
     if not shared:
         return None
     _, _, prefix = max(shared)
@@ -69,37 +76,39 @@ def _best_prefix(kind: str, need: Prepared, offer: Prepared) -> tuple[str, bool,
 
 
 def _codes_of(kind: str, p: Prepared) -> list[str]:
-    mode, entries = (p.hs_mode, p.hs) if kind == codes.HS else (p.nace_mode, p.nace)
-    return sorted({prefix for prefix, (_, whole) in entries.items() if whole}, key=len)
+    """The item's whole codes, shortest first (ties in the order the item lists them)."""
+    entries = p.hs if kind == codes.HS else p.nace
+    return sorted((prefix for prefix, (_, whole) in entries.items() if whole), key=len)
 
 
-def code_detail(kind: str, need: Prepared, offer: Prepared) -> str:
+def code_detail(kind: str, need: Prepared, offer: Prepared, lang: str = "en") -> str:
     best = _best_prefix(kind, need, offer)
     if best is None:
-        return "no shared code prefix"
+        return say("no_code", lang)
     prefix, need_whole, offer_whole = best
-    near = lambda p: next((c for c in _codes_of(kind, p) if c.startswith(prefix)), prefix)
-    a, b = codes.display(kind, near(need)), codes.display(kind, near(offer))
+    near_need, near_offer = (next((c for c in _codes_of(kind, p) if c.startswith(prefix)), prefix)
+                             for p in (need, offer))
+    a, b = codes.display(kind, near_need), codes.display(kind, near_offer)
     shown = codes.display(kind, prefix)
-    label = codes.label(kind, prefix)
+    label = codes.label(kind, prefix, lang)
     label = f" ({label})" if label else ""
     if a == b:
         text = f"{a} = {b}{label}"
     elif need_whole or offer_whole:
-        text = f"{b} within {a}{label}" if need_whole else f"{a} within {b}{label}"
+        inner, outer = (b, a) if need_whole else (a, b)
+        text = say("code_within", lang, inner=inner, outer=outer, label=label)
     else:
-        level = {2: "chapter", 4: "heading"}.get(len(prefix), "subheading") if kind == codes.HS else \
-            {2: "division", 3: "group"}.get(len(prefix), "class")
-        text = f"{a} ~ {b}: same {level} {shown}{label}"
+        level = HS_LEVELS[lang].get(len(prefix), HS_DEEPER[lang]) if kind == codes.HS else \
+            NACE_LEVELS[lang].get(len(prefix), NACE_DEEPER[lang])
+        text = say("code_level", lang, a=a, b=b, level=level, shown=shown, label=label)
     notes = []
-    for side, p in (("need", need), ("offer", offer)):
+    for side, p, code in (("need", need, near_need), ("offer", offer, near_offer)):
         mode = p.hs_mode if kind == codes.HS else p.nace_mode
         if mode == MODE_INFERRED:
-            code = near(p)
             key = f"{kind}:{code}" if f"{kind}:{code}" in p.inferred_from else next(
                 (k for k in p.inferred_from if k.startswith(f"{kind}:{prefix}")), None)
             source = p.inferred_phrase(key) if key else ""
-            notes.append(f"{side}: inferred {codes.display(kind, code)} from «{source}»")
+            notes.append(say("inferred", lang, side=say(side, lang), code=codes.display(kind, code), source=source))
     return "; ".join([text] + notes)
 
 
@@ -126,7 +135,7 @@ def round_reasons(parts: list[tuple[str, float, str]], score: float) -> tuple[Re
     return tuple(sorted(reasons, key=lambda r: (-r.contribution, r.feature)))
 
 
-def kind_detail(need: Prepared, offer: Prepared) -> str:
+def kind_detail(need: Prepared, offer: Prepared, lang: str = "en") -> str:
     def name(p: Prepared) -> str:
-        return "a service" if p.kind == KIND_SERVICE else "goods"
-    return f"need is {name(need)}, offer is {name(offer)}"
+        return say("service" if p.kind == KIND_SERVICE else "goods", lang)
+    return say("kind", lang, need=name(need), offer=name(offer))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from matcher.scoring.index import SideIndex
 from matcher.scoring.model import Match, Niche, PairScore, Profile
 from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.store import Store, prepared
+from matcher.scoring.wording import say
 
 PAIRS_PER_MATCH = 3
 
@@ -28,7 +30,7 @@ class Query:
     only: np.ndarray | None = None   # score these candidate items only (score_pair)
 
 
-def _niche_scores(store: Store, query: Query, q_iids: np.ndarray, cand: np.ndarray) -> np.ndarray:
+def niche_scores(store: Store, query: Query, q_iids: np.ndarray, cand: np.ndarray) -> np.ndarray:
     """1 where the need and the offer of a pair fall in the same registered niche."""
     out = np.zeros((len(q_iids), len(cand)))
     if query.niche is not None:
@@ -41,13 +43,13 @@ def _niche_scores(store: Store, query: Query, q_iids: np.ndarray, cand: np.ndarr
     return out
 
 
-def _niche_detail(store: Store, query: Query, need_iid: int, offer_iid: int) -> str:
+def _niche_detail(store: Store, query: Query, need_iid: int, offer_iid: int, lang: str) -> str:
     if query.niche is not None:
-        return f"fills the niche left by {query.niche.departed_company}" if query.q_is_need else \
-            f"needs what {query.niche.departed_company} supplied"
+        return say("fills_niche", lang, names=query.niche.departed_company) if query.q_is_need else \
+            say("needs_niche", lang, name=query.niche.departed_company)
     shared = set(store.niches_of["needs"].get(need_iid, {})) & set(store.niches_of["offers"].get(offer_iid, {}))
     names = sorted(store.niches[n].departed_company for n in shared)
-    return "fills the niche left by " + ", ".join(names) if names else ""
+    return say("fills_niche", lang, names=", ".join(names)) if names else ""
 
 
 def _parties(store: Store, query: Query, slots: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -67,25 +69,34 @@ def _parties(store: Store, query: Query, slots: np.ndarray) -> tuple[np.ndarray,
     return (const("BY"), const(None)) + other  # buyers for a niche: judged as corridor buyers
 
 
-def _place_names(store: Store, codes_: tuple) -> tuple:
+def place_names(store: Store, codes_: tuple) -> tuple:
     names = {v: k for k, v in store.places.items() if k}
     return tuple(names.get(int(c)) for c in codes_)
 
 
-def _shared_profile_features(store: Store, query: Query, slot: int) -> tuple[dict, dict]:
+def _shared_profile_features(store: Store, query: Query, slot: int, lang: str) -> tuple[dict, dict]:
     """Certifications and languages of the asking company against one candidate (Python: they
     are only computed for companies that can still reach the top, see rank)."""
     p = query.profile
     if p is None:                              # a niche: no company to compare with
         return {"certifications": 0.0, "languages": context.NEUTRAL}, \
-            {"certifications": "", "languages": "languages not compared for a niche (neutral)"}
-    certs, cert_d = context.certifications(p.certifications, store.certs[slot])
-    langs, lang_d = context.languages(p.languages, store.languages[slot])
+            {"certifications": "", "languages": say("languages_niche", lang)}
+    return shared_features(context.normalised(p.certifications), store.certs[slot],
+                            context.normalised(p.languages), store.languages[slot], lang)
+
+
+@lru_cache(maxsize=4096)
+def shared_features(certs_a: frozenset, certs_b: frozenset, langs_a: frozenset, langs_b: frozenset,
+                     lang: str) -> tuple[dict, dict]:
+    """Companies have few distinct certification and language sets: each pairing is worked out once.
+    Callers read the dicts, never change them."""
+    certs, cert_d = context.certifications(certs_a, certs_b, lang)
+    langs, lang_d = context.languages(langs_a, langs_b, lang)
     return {"certifications": certs, "languages": langs}, {"certifications": cert_d, "languages": lang_d}
 
 
 def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int, limit: int,
-         min_score: float) -> list[Match]:
+         min_score: float, lang: str = "en") -> list[Match]:
     if limit <= 0:
         return []
     q_iids = np.asarray(query.iids, dtype=np.int64)
@@ -100,7 +111,7 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
         return []
     c = query.c_side.batch(cand)
     pm = score_pairs(q, c, ctx, w, query.q_is_need)
-    niche = _niche_scores(store, query, q_iids, cand)
+    niche = niche_scores(store, query, q_iids, cand)
     slots, inverse = np.unique(c.owner, return_inverse=True)
     parties = _parties(store, query, slots)
     geo = context.geography(*parties, code=lambda name: store.places.get(name, -1))
@@ -120,7 +131,7 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
     hopeful = np.flatnonzero((best0 + extra_max >= cut - 1e-9) & (best0 + extra_max >= min_score - 0.05))
     extra, shared = np.zeros(len(slots)), {}
     for pos in hopeful.tolist():
-        points, details = _shared_profile_features(store, query, int(slots[pos]))
+        points, details = _shared_profile_features(store, query, int(slots[pos]), lang)
         extra[pos] = sum(w[name] * v for name, v in points.items())
         shared[pos] = (points, details)
     gained = gained + gate * extra[inverse][None, :]
@@ -145,32 +156,33 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
         pos = int(inverse[j])
         points, details = shared[pos]
         points = {"geography": float(geo[pos]), **points}
-        details = {"geography": context.geography_detail(*_place_names(store, tuple(col[pos] for col in parties))),
-                   **details}
-        matches.append(_match(store, query, q_iids, cand, pm, niche, gate, total, penalty, w, i, j, pair_idx,
-                              points, details, int(company_ids[g])))
+        names = place_names(store, tuple(col[pos] for col in parties))
+        details = {"geography": context.geography_detail(*names, lang=lang), **details}
+        matches.append(explain_match(store, query, q_iids, cand, pm, niche, gate, total, penalty, w, i, j, pair_idx,
+                                     points, details, int(company_ids[g]), lang))
     return matches
 
 
-def _match(store, query, q_iids, cand, pm: PairMatrix, niche, gate, total, penalty, w, i, j, pair_idx,
-           comp_points, comp_details, company_id) -> Match:
+def explain_match(store, query, q_iids, cand, pm: PairMatrix, niche, gate, total, penalty, w, i, j, pair_idx,
+                  comp_points, comp_details, company_id, lang: str = "en") -> Match:
     m = total.shape[1]
     q_item, c_item = query.q_side.items[int(q_iids[i])], query.c_side.items[int(cand[j])]
     need, offer = (q_item, c_item) if query.q_is_need else (c_item, q_item)
     pn, po = prepared(need), prepared(offer)
-    details = {"text": lambda: explain.text_detail(pn, po), "concepts": lambda: explain.concept_detail(pn, po),
-               "hs_codes": lambda: explain.code_detail(codes.HS, pn, po),
-               "nace_codes": lambda: explain.code_detail(codes.NACE, pn, po)}
+    details = {"text": lambda: explain.text_detail(pn, po, lang),
+               "concepts": lambda: explain.concept_detail(pn, po, lang),
+               "hs_codes": lambda: explain.code_detail(codes.HS, pn, po, lang),
+               "nace_codes": lambda: explain.code_detail(codes.NACE, pn, po, lang)}
     parts = [(name, float(pm.points[name][i, j]), details[name]) for name in W.PRODUCT_FEATURES]
     g = float(gate[i, j])
     need_iid, offer_iid = (int(q_iids[i]), int(cand[j])) if query.q_is_need else (int(cand[j]), int(q_iids[i]))
     parts.append(("volume", g * w["volume"] * float(pm.volume[i, j]),
-                  lambda: context.volume_detail(pn.volume, po.volume)))
+                  lambda: context.volume_detail(pn.volume, po.volume, lang)))
     parts.append(("niche", g * w["niche"] * float(niche[i, j]),
-                  lambda: _niche_detail(store, query, need_iid, offer_iid)))
+                  lambda: _niche_detail(store, query, need_iid, offer_iid, lang)))
     for name in W.COMPANY_FEATURES:
         parts.append((name, g * w[name] * comp_points[name], (lambda d=comp_details[name]: d)))
-    parts.append(("service_mismatch", float(penalty[i, j]), lambda: explain.kind_detail(pn, po)))
+    parts.append(("service_mismatch", float(penalty[i, j]), lambda: explain.kind_detail(pn, po, lang)))
     score = float(total[i, j])
     reasons = explain.round_reasons([(n, c, d() if c != 0 else "") for n, c, d in parts], score)
     pairs = []

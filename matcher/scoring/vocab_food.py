@@ -2,7 +2,7 @@
 
 # id[:weight] | broader | RU phrases ; … | EN phrases ; … | HS prefixes | NACE classes
 TABLE = """
-food | | продукты питания; пищев* продукц*; продовольств* | food; food products; foodstuffs; groceries | 02,03,04,16,17,18,19,20,21 | 10.89
+food | | продукты питания; пищев* продукц*; продовольств*; пищев* продукт* | food; food products; foodstuffs; groceries; food stuffs | 02,03,04,16,17,18,19,20,21 | 10.89
 dairy | food | молочн* продукц*; молочн* продукт*; молочка; молочн* | dairy; dairy products; milk products | 0401,0402,0403,0404,0405,0406 | 10.51
 milk | dairy | молок*; питьев* молок*; сырое молоко; сливк* | milk; drinking milk; raw milk; cream | 0401 | 10.51
 milk_powder | dairy | сух* молок*; сухое обезжиренное молоко; смо; сцм; сгущенк*; сгущен* молок*; сыворотк* | milk powder; skimmed milk powder; smp; whole milk powder; condensed milk; whey; whey powder | 0402,0404 | 10.51

@@ -3,7 +3,7 @@
 # id[:weight] | broader | RU phrases ; … | EN phrases ; … | HS prefixes | NACE classes
 # A trailing * marks a stem prefix (for Russian compounds such as лесозаготовительн…).
 TABLE = """
-machine_tool | | станок; станки; станочное оборудование; металлорежущ*; металлообрабатывающее оборудование; станкостро* | machine tool; metal cutting machine; metalworking machinery; machine shop equipment | 8456,8457,8458,8459,8460,8461 | 28.41
+machine_tool | | станок; станки; станочное оборудование; металлорежущ*; металлообрабатывающее оборудование; станкостро*; станочн* парк* | machine tool; metal cutting machine; metalworking machinery; machine shop equipment; metalworking equipment; machining equipment | 8456,8457,8458,8459,8460,8461 | 28.41
 machining_centre | machine_tool | обрабатывающий центр; многоцелевой станок | machining center; vmc; hmc; five axis machining | 8457 | 28.41
 lathe | machine_tool | токарный станок; токарн*; токарно винторезный; карусельный станок | lathe; turning machine; turning center; cnc turning | 8458 | 28.41
 milling_machine | machine_tool | фрезерный станок; фрезерн*; расточн*; сверлильн* | milling machine; boring machine; drilling machine | 8459 | 28.41
@@ -14,11 +14,11 @@ press | machine_tool | пресс; прессы; кузнечно прессов
 cnc:0.3 | | чпу; числовым программным управлением | cnc; numerical control | | 28.41
 tooling | | режущий инструмент; фреза; сверло; резец; твердосплавн*; метчик; оснастка | cutting tool; milling cutter; drill bit; carbide insert; tooling; tool holder | 8207,8208,8209 | 25.73
 dies_moulds | tooling | штамп; пресс форма; пресс формы; литьевая форма | die; dies; mold; injection mold | 8480,820730 | 25.73
-woodworking_machine | machine_tool | деревообрабатывающ*; кромкооблицовочн*; четырехсторонний станок; форматно раскроечный | woodworking machine; edge banding; panel saw; wood processing machinery | 8465 | 28.49
+woodworking_machine | machine_tool | деревообрабатывающ*; кромкооблицовочн*; четырехсторонний станок; форматно раскроечный; станк* по дереву | woodworking machine; edge banding; panel saw; wood processing machinery; woodworking equipment; woodworking machinery | 8465 | 28.49
 sawmill_equipment | woodworking_machine | лесопил*; пилорам*; многопильн*; ленточная пила; бревнопильн* | sawmill equipment; sawmill line; band saw mill; log saw | 846591,846510 | 28.49
 welding | | сварочн*; сварка; сварочный аппарат | welding; welder; welding equipment | 8515 | 27.90
 power_tools | | электроинструмент; пневмоинструмент; ручной инструмент | power tool; hand tool; pneumatic tool | 8467,8205,8204 | 28.24,25.73
-forest_machine | forestry | лесная техника; лесные машины; лесозаготов*; лесохозяйственн* техника; сортиментная технология | forestry machine; forest machine; forestry equipment; logging machinery; timber harvesting equipment | 843680 | 28.30
+forest_machine | forestry | лесная техника; лесные машины; лесозаготов*; лесохозяйственн* техника; сортиментная технология; лесн* спецтехник* | forestry machine; forest machine; forestry equipment; logging machinery; timber harvesting equipment; forestry machinery; forest machinery; logging equipment | 843680 | 28.30
 harvester | forest_machine | харвестер*; лесозаготовительный комбайн | harvester; forest harvester; cut to length | 843680 | 28.30
 forwarder | forest_machine | форвардер*; погрузочно транспортная машина | forwarder | 843680 | 28.30
 skidder | forest_machine | трелевочн*; скиддер* | skidder; skidding tractor; cable skidder | 870130,870195 | 28.30
@@ -27,7 +27,7 @@ harvester_head | forest_machine | харвестерная головка; ха�
 timber_crane | forest_machine | гидроманипулятор; лесной манипулятор; гидроманипуляторы; кран манипулятор | timber crane; log loader; loader crane; forestry crane | 842691,842699 | 28.22
 timber_truck | forest_machine | лесовоз*; сортиментовоз* | timber truck; log truck; logging truck; timber haulage | 870423,870120 | 29.10
 chainsaw | forest_machine | бензопил*; мотопил* | chainsaw; chain saw | 846781 | 28.24
-construction_machinery | | строительная техника; дорожно строительн*; спецтехника | construction machinery; construction equipment; heavy equipment; earthmoving | 8429,8430,8474 | 28.92
+construction_machinery | | строительная техника; дорожно строительн*; спецтехника; стройтехник*; строительн* машин*; землеройн* | construction machinery; construction equipment; heavy equipment; earthmoving; building machinery | 8429,8430,8474 | 28.92
 excavator | construction_machinery | экскаватор* | excavator; digger; crawler excavator | 842952 | 28.92
 loader | construction_machinery | фронтальный погрузчик; погрузчик; экскаватор погрузчик | wheel loader; front loader; backhoe loader; loader | 842951,842959 | 28.92
 bulldozer | construction_machinery | бульдозер*; автогрейдер*; грейдер | bulldozer; dozer; grader; motor grader | 842911,842919,842920 | 28.92

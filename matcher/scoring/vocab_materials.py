@@ -4,7 +4,7 @@
 TABLE = """
 forestry | | лесное хозяйство; лесн* отрасл*; лесопромышленн* | forestry; forest industry | | 02.10,02.20
 wood_products | | деревообработк*; изделия из древесины; древесин* | wood products; timber products; woodworking; wood | 44 | 16.10,16.21,16.23
-roundwood | forestry | круглый лес; лесоматериал* круглые; пиловочник*; балансов* древесин*; лесозаготовк*; заготовка древесины; рубк* | roundwood; logs; saw logs; pulpwood; logging; timber harvesting | 4403 | 02.20
+roundwood | forestry | круглый лес; лесоматериал* круглые; пиловочник*; балансов* древесин*; лесозаготовк*; заготовка древесины; рубк*; кругляк*; бревн* | roundwood; logs; saw logs; pulpwood; logging; timber harvesting; round timber; timber logs | 4403 | 02.20
 sawn_timber | wood_products | пиломатериал*; доска обрезная; обрезная доска; брус; брусок; погонаж* | sawn timber; lumber; sawn wood; sawnwood; boards; planks; timber | 4407,4409 | 16.10
 plywood | wood_products | фанер* | plywood; veneer | 4412,4408 | 16.21
 particle_board | wood_products | дсп; лдсп; древесно стружечн*; osb; осп; ориентированно стружечн* | particle board; particleboard; chipboard; osb; oriented strand board | 4410 | 16.21
@@ -15,7 +15,7 @@ pallets | wood_products | поддон*; паллет*; деревянная т�
 seedlings | forestry | сеянц*; саженц*; посадочный материал; лесовосстановлен*; лесопитомник*; питомник*; воспроизводство лесов; лесные культуры | seedlings; saplings; planting stock; reforestation; afforestation; tree nursery; forest nursery | 0602 | 02.10,01.30
 forestry_services | forestry | лесоустройств*; лесохозяйственн* работ*; рубки ухода; лесопользовани* | forest management; forestry services; silviculture; thinning | | 02.40,02.10
 pulp_paper | | целлюлоз*; бумаг*; картон*; гофрокартон*; гофротар* | pulp; paper; cardboard; paperboard; corrugated board; carton | 47,48 | 17.11,17.12,17.21
-building_materials | | строительные материалы; стройматериал* | building materials; construction materials | 25,68,69 | 23.99
+building_materials | | строительные материалы; стройматериал*; строительн* продукци* | building materials; construction materials; building products; building supplies | 25,68,69 | 23.99
 cement | building_materials | цемент*; портландцемент*; клинкер цементный | cement; portland cement; clinker | 2523 | 23.51
 concrete | building_materials | бетон*; бетонн* смес*; товарный бетон; железобетон*; жби; сборный железобетон | concrete; ready mix concrete; precast concrete; reinforced concrete | 382450,6810 | 23.61,23.63
 aerated_concrete | concrete | газобетон*; газосиликат*; пеноблок*; ячеист* бетон* | aerated concrete; autoclaved aerated concrete; aac block | 681011 | 23.61

@@ -6,7 +6,7 @@ GOODS = frozenset({"simulator", "toys_sports"})
 # id[:weight] | broader | RU phrases ; … | EN phrases ; … | HS prefixes | NACE classes
 TABLE = """
 education | | обучени*; образовательн*; учебн* центр*; курс*; тренинг*; повышени* квалификаци*; переподготовк*; подготовк* кадров; подготовк* специалистов; профессиональн* подготовк* | training; education; courses; upskilling; retraining; qualification; academy; training center | | 85.59,85.32,85.42
-vocational_training | education | профессиональн* обучени*; рабоч* профессий; профтехобразовани*; колледж*; подготовк* операторов; подготовк* рабочих; обучени* операторов; обучени* персонал* | vocational training; vocational education; operator training; apprenticeship; technical college; workforce training | | 85.32,85.59
+vocational_training | education | профессиональн* обучени*; рабоч* профессий; профтехобразовани*; колледж*; подготовк* операторов; подготовк* рабочих; обучени* операторов; обучени* персонал*; профессиональн* образовани*; техникум*; производственн* обучени*; наставничеств* | vocational training; vocational education; operator training; apprenticeship; technical college; workforce training; vocational school; skills training; technical training; dual education | | 85.32,85.59
 simulator | education | тренажер*; симулятор* | simulator; training simulator | 9023 | 85.59
 engineering_services | | инжиниринг*; проектировани*; проектн* документац*; конструкторск*; технологическ* планировк*; рабоч* документац* | engineering services; engineering design; design documentation; detailed design; plant layout; industrial design | | 71.12
 architecture | engineering_services | архитектурн*; градостроительн* | architecture; architectural design | | 71.11

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from matcher.scoring import vocab_food, vocab_machinery, vocab_materials, vocab_services, vocab_vehicles
+from matcher.scoring import vocab_food, vocab_labels, vocab_machinery, vocab_materials, vocab_services, vocab_vehicles
 from matcher.scoring.text import Tokens, is_content_word, normalise, stem
 
 TABLES = (vocab_machinery.TABLE, vocab_vehicles.TABLE, vocab_materials.TABLE, vocab_food.TABLE, vocab_services.TABLE)
@@ -52,7 +52,7 @@ def _parse() -> tuple[list[Concept], list[_Pattern]]:
             en_phrases = [p.strip() for p in en.split(";") if p.strip()]
             concept = Concept(len(concepts), cid, broader or None, float(weight or 1.0),
                               tuple(c for c in hs.split(",") if c), tuple(c for c in nace.split(",") if c),
-                              ru_phrases[0].rstrip("*") if ru_phrases else cid,
+                              vocab_labels.LABEL_RU.get(cid) or (ru_phrases[0].rstrip("*") if ru_phrases else cid),
                               en_phrases[0].rstrip("*") if en_phrases else cid,
                               services and cid not in vocab_services.GOODS)
             concepts.append(concept)

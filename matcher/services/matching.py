@@ -173,8 +173,9 @@ def resolve_side(company: Company, as_role: str | None) -> str:
 
 
 def matches_for_company(company_id: int, as_role: str | None = None, limit: int = 20,
-                        min_score: float = 0.0, weights: dict | None = None) -> list[dict]:
-    """Ranked partners of a company, best first, each with reasons and the pairs behind it."""
+                        min_score: float = 0.0, weights: dict | None = None, lang: str = "en") -> list[dict]:
+    """Ranked partners of a company, best first, each with reasons (details in `lang`: 'en' or
+    'ru') and the pairs behind it."""
     company = db.session.get(Company, company_id)
     if company is None:
         raise NotFound(f"No company with id {company_id}")
@@ -182,32 +183,51 @@ def matches_for_company(company_id: int, as_role: str | None = None, limit: int 
     engine = match_engine()
     finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
     try:
-        matches = finder(company_id, limit=limit, min_score=min_score, weights=weights)
+        matches = finder(company_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
     except KeyError:  # written a moment ago, not yet in this worker's index
         matches = match_engine(force_refresh=True) and finder(
-            company_id, limit=limit, min_score=min_score, weights=weights)
+            company_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
     return _with_summaries(matches)
 
 
 def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
-                      weights: dict | None = None, side: str = "supplier") -> list[dict]:
+                      weights: dict | None = None, side: str = "supplier", lang: str = "en") -> list[dict]:
     """Suppliers able to fill a niche (side='supplier'), or buyers who lost it (side='buyer')."""
     if db.session.get(Niche, niche_id) is None:
         raise NotFound(f"No niche with id {niche_id}")
     engine = match_engine()
     finder = engine.suppliers_for_niche if side == "supplier" else engine.buyers_for_niche
     try:
-        matches = finder(niche_id, limit=limit, min_score=min_score, weights=weights)
+        matches = finder(niche_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
     except KeyError:
         matches = match_engine(force_refresh=True) and finder(
-            niche_id, limit=limit, min_score=min_score, weights=weights)
+            niche_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
     return _with_summaries(matches)
 
 
-def score_pair(supplier_id: int, buyer_id: int, weights: dict | None = None) -> Match | None:
+def score_pairs_among(company_ids, min_score: float = 0.0, weights: dict | None = None,
+                      per_company: int | None = None, allow=None, lang: str = "en") -> list[tuple[int, int, Match]]:
+    """Every supplier–buyer pair among the companies worth `min_score`, scored in one pass:
+    `[(supplier_id, buyer_id, match)]`, best first; see MatchEngine.pairs_among. Companies not in
+    the index even after catching up (deleted a moment ago) are left out."""
+    ids = list(company_ids)
+    engine = match_engine()
+    if not all(c in engine for c in ids):         # written a moment ago: catch up once
+        engine = match_engine(force_refresh=True)
+    ids = [c for c in ids if c in engine]
+    try:
+        return engine.pairs_among(ids, min_score=min_score, weights=weights, per_company=per_company, allow=allow,
+                                  lang=lang)
+    except KeyError:                               # removed between the check and the read
+        ids = [c for c in ids if c in engine]
+        return engine.pairs_among(ids, min_score=min_score, weights=weights, per_company=per_company, allow=allow,
+                                  lang=lang)
+
+
+def score_pair(supplier_id: int, buyer_id: int, weights: dict | None = None, lang: str = "en") -> Match | None:
     """The engine's verdict on one supplier–buyer pair (None when they cannot be paired)."""
     engine = match_engine()
     try:
-        return engine.score_pair(supplier_id, buyer_id, weights=weights)
+        return engine.score_pair(supplier_id, buyer_id, weights=weights, lang=lang)
     except KeyError:
-        return match_engine(force_refresh=True).score_pair(supplier_id, buyer_id, weights=weights)
+        return match_engine(force_refresh=True).score_pair(supplier_id, buyer_id, weights=weights, lang=lang)

@@ -40,27 +40,14 @@ def mission_match_items(mission: Mission, min_score: float = 40.0, per_company: 
         .options(selectinload(Company.offers), selectinload(Company.needs))
     ))
     hs_focus, nace_focus = tuple(mission.hs_prefixes or ()), tuple(mission.nace_prefixes or ())
-    scored = []
-    for supplier in (c for c in companies if c.is_supplier):
-        for buyer in (c for c in companies if c.is_buyer and c.id != supplier.id):
-            if (hs_focus or nace_focus) and not pair_in_focus(supplier, buyer, hs_focus, nace_focus):
-                continue
-            try:
-                match = matching.score_pair(supplier.id, buyer.id)
-            except KeyError:  # deleted a moment ago
-                continue
-            if match is not None and match.score >= min_score:
-                scored.append((supplier, buyer, match))
-    scored.sort(key=lambda t: (-t[2].score, t[0].id, t[1].id))
-    count: dict[int, int] = {}
-    items = []
-    for supplier, buyer, match in scored:
-        if count.get(supplier.id, 0) >= per_company or count.get(buyer.id, 0) >= per_company:
-            continue
-        count[supplier.id] = count.get(supplier.id, 0) + 1
-        count[buyer.id] = count.get(buyer.id, 0) + 1
-        items.append(_item(supplier, buyer, match))
-    return items
+    by_id = {c.id: c for c in companies}
+
+    def in_focus(supplier_id: int, buyer_id: int) -> bool:
+        return pair_in_focus(by_id[supplier_id], by_id[buyer_id], hs_focus, nace_focus)
+    # one vectorised pass over every pair; best first, at most per_company pairs per company
+    scored = matching.score_pairs_among(list(by_id), min_score=min_score, per_company=per_company,
+                                        allow=in_focus if hs_focus or nace_focus else None)
+    return [_item(by_id[s], by_id[b], match) for s, b, match in scored]
 
 
 def pair_in_focus(supplier: Company, buyer: Company, hs_focus, nace_focus) -> bool:

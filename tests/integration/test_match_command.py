@@ -12,6 +12,7 @@ def test_match_command_prints_partners_with_reasons_in_russian(app, create_compa
     assert "Лучшие партнёры" in result.output
     assert "Пермский машиностроительный завод (тест)" in result.output
     assert "hs_codes" in result.output
+    assert "обрабатывающие центры" in result.output  # the reasons too are in Russian
 
 
 def test_match_command_speaks_english_to_an_english_only_company(app, create_company):

@@ -42,3 +42,19 @@ def test_the_most_specific_phrase_wins_its_words():
 def test_a_sector_next_to_an_equipment_word_means_its_machinery():
     assert concepts_of("Машины для переработки молока") == {"dairy_machinery"}
     assert concepts_of("Машины для лесозаготовки") == {"forest_machine"}
+
+
+def test_corridor_sectors_are_named_by_everyday_synonyms_in_both_languages():
+    assert "woodworking_machine" in concepts_of("Станки по дереву для мебельного цеха")
+    assert "woodworking_machine" in concepts_of("Woodworking equipment")
+    assert "forest_machine" in concepts_of("Лесная спецтехника б/у") & concepts_of("Forestry machinery")
+    assert "construction_machinery" in concepts_of("Стройтехника в аренду") & concepts_of("Строительные машины")
+    assert "building_materials" in concepts_of("Building products and supplies")
+    assert "roundwood" in concepts_of("Кругляк хвойный") & concepts_of("Round timber, spruce")
+    assert "vocational_training" in concepts_of("Техникум: производственное обучение сварщиков")
+    assert "vocational_training" in concepts_of("Vocational school for machine operators")
+
+
+def test_every_concept_has_a_russian_name_for_reasons():
+    for c in vocabulary.CONCEPTS:
+        assert c.label_ru and "*" not in c.label_ru and re.search("[а-яё]|^[A-ZА-Я]{2,}$", c.label_ru), c.id
