@@ -1,6 +1,8 @@
 """Ranked partners: /api/v1/companies/{id}/matches and /api/v1/niches/{id}/matches."""
 from __future__ import annotations
 
+from flask import request
+
 from matcher.api import api
 from matcher.api.arguments import BadRequest, query_args
 from matcher.api.auth import ensure_can_read_matches
@@ -18,6 +20,7 @@ def company_matches(company_id: int, args: dict):
     """Rank partners for a company: suppliers for a buyer, buyers for a supplier.
 
     `as` chooses the side of a company that is both (422 if the company does not have that role).
+    Reason details are in English unless the request's Accept-Language prefers Russian.
     A company account may read only its own company's matches.
     """
     ensure_can_read_matches(companies.get_company(company_id))
@@ -44,7 +47,8 @@ def _ranked(finder, subject_id: int, **kwargs) -> list[dict]:
     """Run a match query; weight names the engine does not know are the client's mistake (400)."""
     from matcher.scoring import UnknownWeightError
 
+    lang = request.accept_languages.best_match(["en", "ru"], default="en")
     try:
-        return finder(subject_id, **kwargs)
+        return finder(subject_id, lang=lang, **kwargs)
     except UnknownWeightError as exc:
         raise BadRequest(f"Unknown weights: {exc}", {"weights": [str(exc)]}) from None

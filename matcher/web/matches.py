@@ -10,6 +10,7 @@ from matcher.errors import NotFound
 from matcher.models import Company, Need, Offer
 from matcher.services import interests
 from matcher.web import web
+from matcher.web.i18n import current_language
 from matcher.web.security import company_required, current_company, safe_next
 
 MATCH_LIMIT = 30
@@ -27,7 +28,8 @@ def matches():
     if side not in company.roles:
         side = "buyer" if company.is_buyer else "supplier"
     show_hidden = request.args.get("hidden") == "1"
-    found = matches_for_company(company.id, as_role=side, limit=MATCH_LIMIT, min_score=MIN_SCORE)
+    found = matches_for_company(company.id, as_role=side, limit=MATCH_LIMIT, min_score=MIN_SCORE,
+                                lang=current_language())
     for match in found:
         match["pairs"] = _telling_pairs(match)
     mine = interests.interest_states(company.id)

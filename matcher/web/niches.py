@@ -8,6 +8,7 @@ from flask import abort, render_template, request
 from matcher.errors import NotFound
 from matcher.services import niches as niche_service
 from matcher.web import web
+from matcher.web.i18n import current_language
 
 PER_PAGE = 24
 SUPPLIERS_SHOWN = 10
@@ -31,5 +32,5 @@ def niche_page(niche_id: int):
         niche = niche_service.get_niche(niche_id)
     except NotFound:
         abort(404)
-    suppliers = matches_for_niche(niche_id, limit=SUPPLIERS_SHOWN, min_score=MIN_SCORE)
+    suppliers = matches_for_niche(niche_id, limit=SUPPLIERS_SHOWN, min_score=MIN_SCORE, lang=current_language())
     return render_template("web/niches/detail.html", niche=niche, suppliers=suppliers)

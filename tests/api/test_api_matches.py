@@ -187,3 +187,14 @@ def test_the_document_lists_every_weight_feature_of_the_engine(client):
     parameter = next(p for p in document["paths"]["/api/v1/companies/{company_id}/matches"]["get"]["parameters"]
                      if p["name"] == "weights")
     assert all(f"`{name}`" in parameter["description"] for name in FEATURES)
+
+
+def test_reason_details_follow_accept_language_and_scores_do_not(client, admin, corridor):
+    url = f"/api/v1/companies/{corridor['buyer']}/matches"
+    english = matches(client, admin, url)[0]
+    russian = matches(client, {**admin, "Accept-Language": "ru-RU,ru;q=0.9"}, url)[0]
+    assert russian["score"] == english["score"]
+    assert [r["feature"] for r in russian["reasons"]] == [r["feature"] for r in english["reasons"]]
+    hs_detail = next(r["detail"] for r in russian["reasons"] if r["feature"] == "hs_codes")
+    assert "обрабатывающие центры" in hs_detail.lower()
+    assert hs_detail != next(r["detail"] for r in english["reasons"] if r["feature"] == "hs_codes")

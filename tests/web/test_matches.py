@@ -138,3 +138,12 @@ def test_an_unrelated_profile_gets_an_encouraging_empty_page(signed_up):
                               "offers-0-hs_codes": "", "offers-0-nace_codes": ""})
     page = browser.get("/matches")
     assert page.status_code == 200 and "Пока некого предложить" in text_of(page)
+
+
+def test_reasons_are_worded_in_the_language_of_the_page(supplier_and_buyer):
+    supplier, buyer, supplier_id, _ = supplier_and_buyer
+    russian = _partner_block(buyer.get("/matches"), supplier_id)
+    assert "коридор" in russian and "corridor" not in russian
+    buyer.post("/locale", {"locale": "en", "next": "/matches"})
+    english = _partner_block(buyer.get("/matches"), supplier_id)
+    assert "corridor" in english and "коридор" not in english
