@@ -11,6 +11,7 @@ from typing import Callable
 
 from matcher.scheduling.bound import lagrangian_bound, seat_prices
 from matcher.scheduling.construct import coverage_first, place_locked, price_guided, value_first
+from matcher.scheduling.exact import EXACT_LEAF_LIMIT, small_enough, solve_exactly
 from matcher.scheduling.model import Candidate, Placement, Problem, Schedule, check_problem
 from matcher.scheduling.search import improve, perturb_and_repair
 from matcher.scheduling.state import Instance, State
@@ -20,18 +21,25 @@ PROGRESS_STEPS = 100
 
 
 def solve(problem: Problem, time_limit_s: float = 20.0, progress: Progress | None = None,
-          stall_rounds: int = 300, gap_tolerance: float = 5e-4, seed: int = 0) -> Schedule:
+          stall_rounds: int = 300, gap_tolerance: float = 5e-4, seed: int = 0,
+          exact_leaf_limit: int = EXACT_LEAF_LIMIT) -> Schedule:
     """The best schedule found within the time limit, with an upper bound on any schedule's value.
 
     The search stops early once `stall_rounds` perturbation rounds in a row found nothing better,
     or once the value is within `gap_tolerance` of the bound, so small missions take well under
     a second whatever the limit. `progress(done, total)` is
-    called as the work advances (total is PROGRESS_STEPS), e.g. to drive a progress bar."""
+    called as the work advances (total is PROGRESS_STEPS), e.g. to drive a progress bar.
+    Missions small enough (see exact.py) are searched exhaustively instead: the heuristic can miss
+    the fairest best by a meeting on awkward small inputs, and there an exact answer is cheap."""
     check_problem(problem)
     started = time.monotonic()
     report = _ProgressReporter(progress)
     inst = Instance.build(problem)
     report(2)
+    exact = State(inst)
+    place_locked(exact)
+    if small_enough(exact, exact_leaf_limit):
+        return _solve_small(inst, exact, started, report)
     # The bound is computed after the search, within the limit: keep a tenth of the time for it.
     search_until = started + max(time_limit_s, 0.1) * 0.9
     capacity = _day_capacity(inst)
@@ -61,6 +69,18 @@ def solve(problem: Problem, time_limit_s: float = 20.0, progress: Progress | Non
         "improvement_passes": passes,
         "perturbation_rounds": rounds,
         "time_limit_reached": time.monotonic() >= search_until,
+    })
+
+
+def _solve_small(inst: Instance, state: State, started: float, report) -> Schedule:
+    solve_exactly(state)
+    capacity = _day_capacity(inst)
+    edges = [(inst.pu[p], inst.pv[p], inst.weight[p]) for p in range(len(inst.pu)) if inst.usable[p]]
+    bound = lagrangian_bound(len(inst.company_ids), edges, inst.cap, capacity, target=state.value)
+    report(PROGRESS_STEPS)
+    return _result(inst, state, bound, {
+        "solver": "exhaustive", "elapsed_s": round(time.monotonic() - started, 3),
+        "improvement_passes": 0, "perturbation_rounds": 0, "time_limit_reached": False,
     })
 
 

@@ -123,3 +123,19 @@ def test_large_mission_stops_at_its_time_limit_with_a_valid_schedule():
     assert time.monotonic() - started < 6.0
     assert rule_violations(problem, schedule) == []
     assert schedule.value_ratio >= 0.9
+
+
+@settings(max_examples=80, deadline=None)
+@given(tiny_problems())
+def test_the_heuristic_alone_keeps_every_rule_and_stays_under_the_bound_on_tiny_missions(problem):
+    best_value, _ = _brute_force(problem)
+    schedule = solve(problem, exact_leaf_limit=0, **FAST)
+    assert schedule.stats["solver"] != "exhaustive"
+    assert rule_violations(problem, schedule) == []
+    assert schedule.total_value <= best_value + 1e-6 <= schedule.upper_bound + 2e-6
+
+
+def test_a_small_delegation_is_searched_exhaustively_and_a_large_one_is_not():
+    small = Problem(slots=3, tables=2, candidates=(Candidate(1, 2, 80.0), Candidate(3, 2, 70.0), Candidate(3, 4, 60.0)))
+    assert solve(small, **FAST).stats["solver"] == "exhaustive"
+    assert solve(synthetic_problem(40, 8, 10, seed=0, per_company=12), **FAST).stats["solver"] != "exhaustive"
