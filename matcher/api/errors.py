@@ -1,7 +1,7 @@
 """One error format for everything under /api: domain errors, HTTP errors, database faults."""
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -18,6 +18,12 @@ _HTTP_DETAILS = {
     415: "Send the body as JSON with the header Content-Type: application/json.",
     500: "The server failed to answer; the error is logged. Please retry later.",
 }
+
+
+def log_database_error(exc: DBAPIError) -> None:
+    """Answered with a 503 or 409, but logged: operators must see "database is locked" or a lost server."""
+    current_app.logger.warning("database error on %s %s: %s", request.method, request.path,
+                               str(exc.orig).strip().splitlines()[0] if exc.orig else exc)
 
 
 def _is_api_request() -> bool:
@@ -52,6 +58,7 @@ def install(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     def _database_down(exc: OperationalError):
+        log_database_error(exc)
         db.session.rollback()
         if not _is_api_request():
             return ("The database is unavailable; please retry shortly.", 503,
@@ -61,6 +68,7 @@ def install(app: Flask) -> None:
 
     @app.errorhandler(DBAPIError)
     def _database_error(exc: DBAPIError):
+        log_database_error(exc)
         db.session.rollback()
         if exc.connection_invalidated:
             return problem(503, "Service unavailable", "The database connection was lost; retry.",

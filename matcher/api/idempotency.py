@@ -1,10 +1,17 @@
 """Idempotency-Key on POST: a retried request gets the first answer and creates nothing.
 
-The key row is inserted and committed *before* the work starts, so the database's unique
-constraint on (user, key) decides which of two concurrent tries runs; the other waits for
-the answer and replays it, or gets 409 if the first is still running after
-IDEMPOTENCY_WAIT_SECONDS. Only successes are stored: a failed try frees the key, so the
+The database's unique constraint on (user, key) decides which of two concurrent tries runs;
+the other waits for the answer and replays it, or gets 409 if the first is still running
+after IDEMPOTENCY_WAIT_SECONDS. Only successes are stored: a failed try frees the key, so the
 client can fix the request and retry with the same key.
+
+The work and its stored answer commit in one transaction (the view's own commits are held
+back until the answer is written), so a crash or a lost database connection between the two
+can never leave created rows without an answer — which a retry would create a second time.
+On PostgreSQL the key row is part of that transaction too: a try that dies takes its key with
+it and the retry runs at once, while a live try makes the retry wait on the key's index entry.
+SQLite has one writer at a time, so there the key is committed on its own first, so that
+waiting retries do not hold the write lock.
 """
 from __future__ import annotations
 
@@ -13,13 +20,14 @@ import json
 import logging
 import re
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import wraps
 from typing import Callable
 
 from flask import Response, current_app, request
-from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from matcher import sqlite_tuning
 from matcher.api.arguments import BadRequest
@@ -60,18 +68,27 @@ def idempotent(replay_headers: Callable[[dict], dict] | None = None):
             if not KEY_PATTERN.match(key):
                 raise BadRequest(f"{HEADER} must be 1 to 200 visible ASCII characters",
                                  {HEADER: ["1 to 200 visible ASCII characters, no spaces"]})
-            stored = _claim(current_user().id, key, _fingerprint())
+            fingerprint = _fingerprint()
+            user_id = current_user().id
+            _forget_expired_keys(user_id)
+            stored = _claim(user_id, key, fingerprint)
             if isinstance(stored, IdempotentRequest):
                 return _replay(stored, replay_headers)
             try:
-                response = current_app.make_response(view(*args, **kwargs))
+                with _commits_held_back():
+                    response = current_app.make_response(view(*args, **kwargs))
+                    succeeded = 200 <= response.status_code < 300
+                    if succeeded:
+                        _store_answer(stored, response)
+                if succeeded:
+                    db.session.commit()  # the work and its answer, together
+                    return response
             except BaseException:
+                db.session.rollback()
                 _release(stored)
                 raise
-            if 200 <= response.status_code < 300:
-                _complete(stored, response)
-            else:
-                _release(stored)
+            db.session.rollback()
+            _release(stored)
             return response
 
         return wrapper
@@ -89,22 +106,44 @@ def _fingerprint() -> str:
     return hashlib.sha256(f"{request.method} {request.path}\n".encode() + body).hexdigest()
 
 
+def _forget_expired_keys(user_id: int) -> None:
+    """Delete the user's keys older than IDEMPOTENCY_TTL_SECONDS, in a short transaction of its own."""
+    db.session.execute(delete(IdempotentRequest).where(
+        IdempotentRequest.user_id == user_id, IdempotentRequest.created_at < _expiry_cutoff()))
+    db.session.commit()
+
+
+def _claim_commits_first() -> bool:
+    return db.session.get_bind().dialect.name == "sqlite"
+
+
 def _claim(user_id: int, key: str, fingerprint: str) -> int | IdempotentRequest:
     """The id of our freshly inserted key row, or the finished row of an earlier identical try."""
     deadline = time.monotonic() + float(current_app.config["IDEMPOTENCY_WAIT_SECONDS"])
+    commits_first = _claim_commits_first()
     while True:
         row = IdempotentRequest(user_id=user_id, key=key, method=request.method, path=request.path,
                                 request_hash=fingerprint)
-        db.session.execute(delete(IdempotentRequest).where(
-            IdempotentRequest.user_id == user_id, IdempotentRequest.created_at < _expiry_cutoff()))
-        db.session.add(row)
         try:
+            if not commits_first:
+                # A live try holds the key's index entry until it commits: wait for it, but not forever.
+                remaining_ms = max(int((deadline - time.monotonic()) * 1000), 1)
+                db.session.execute(text(f"SET LOCAL lock_timeout = {remaining_ms}"))
+            db.session.add(row)
             db.session.flush()
             row_id = row.id  # read before the commit expires it: no new transaction (or lock) after
-            db.session.commit()
+            if commits_first:
+                db.session.commit()
+            else:
+                db.session.execute(text("SET LOCAL lock_timeout = DEFAULT"))
             return row_id
         except IntegrityError:
             db.session.rollback()
+        except OperationalError as exc:
+            db.session.rollback()
+            if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available: still running
+                raise RequestInProgress() from None
+            raise
         existing = _wait_for_first_try(user_id, key, fingerprint, deadline)
         if existing is None:
             continue  # the first try failed and freed the key, or it was stale: claim it ourselves
@@ -140,22 +179,47 @@ def _wait_for_first_try(user_id: int, key: str, fingerprint: str, deadline: floa
         sqlite_tuning.set_write_intent(intends_to_write)
 
 
-def _complete(row_id: int, response: Response) -> None:
-    db.session.rollback()
-    db.session.execute(update(IdempotentRequest).where(IdempotentRequest.id == row_id).values(
+@contextmanager
+def _commits_held_back():
+    """Inside the block the session's commit() only flushes and expires (as a commit would), so
+    everything the view writes stays in one transaction with the answer stored after it."""
+    session = db.session()
+
+    def flush_instead_of_commit() -> None:
+        session.flush()
+        session.expire_all()
+
+    session.commit = flush_instead_of_commit
+    try:
+        yield
+    finally:
+        del session.commit
+
+
+def _store_answer(row_id: int, response: Response) -> None:
+    """Write the answer into our key row, in the transaction that holds the view's work."""
+    stored = db.session.execute(update(IdempotentRequest).where(IdempotentRequest.id == row_id).values(
         status_code=response.status_code, response_body=response.get_data(as_text=True),
         location=response.headers.get("Location")))
-    db.session.commit()
+    if stored.rowcount != 1:  # the view rolled our key row back: committing would allow a double
+        raise RuntimeError(f"idempotency key row {row_id} vanished during the request")
 
 
 def _release(row_id: int) -> None:
+    """Free a key whose try failed; a key that already holds a committed answer stays.
+
+    On PostgreSQL the key row was part of the failed transaction and is gone with it already.
+    """
     try:
         db.session.rollback()
-        db.session.execute(delete(IdempotentRequest).where(IdempotentRequest.id == row_id))
-        db.session.commit()
-    except Exception:  # never hide the error that made us release the key
+        if _claim_commits_first():
+            db.session.execute(delete(IdempotentRequest).where(
+                IdempotentRequest.id == row_id, IdempotentRequest.status_code.is_(None)))
+            db.session.commit()
+    except SQLAlchemyError as exc:  # the database failed us again: the key frees itself once stale
         db.session.rollback()
-        log.exception("could not free idempotency key row %s", row_id)
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        log.warning("could not free idempotency key row %s: %s", row_id, reason)
 
 
 def _replay(row: IdempotentRequest, replay_headers: Callable[[dict], dict] | None) -> Response:

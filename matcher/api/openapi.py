@@ -32,6 +32,14 @@ without the right is a 403.
 company with all its fields. `company`: creates one company, which becomes its own, changes or
 deletes only that one, reads only that company's matches, and sees other companies' public fields.
 
+**Trade missions.** Organisers and admins create missions and read all of them; only a
+mission's own organiser or an admin changes it, imports a delegation into it, schedules its
+meetings, locks meetings or deletes it. A company account reads only the missions its company
+takes part in (any other is a 404) and sees only its own company's pairs, meetings and agenda.
+Match lists, templates and schedules also come as CSV / XLSX files and agendas as .ics, with
+labels in `lang` (ru or en; by default from Accept-Language, else ru). Over HTTP a scheduling
+run searches at most 30 s (`time_limit_s`) and ends within 50 s, inside the server's 60 s timeout.
+
 **Public fields.** Of a company that is not theirs, a company account sees every field except
 `email`, `phone` and `tax_id`, which are left out of the body.
 
@@ -44,7 +52,7 @@ query parameters by name (400), body fields (422).
 **Concurrency.** Single resources carry a strong `ETag`; `PATCH` and `DELETE` honour `If-Match`
 (`*` or the ETag; a mismatch is 412; without the header the write is unconditional).
 
-**Retries.** `POST` accepts `Idempotency-Key` (1–200 visible ASCII characters, unique per token
+**Retries.** A `POST` that creates something accepts `Idempotency-Key` (1–200 visible ASCII characters, unique per token
 owner for 24 hours): a retry with the same key and body returns the first success (status, body,
 `Location`, marked `Idempotent-Replayed: true`) and creates nothing; the same key with another
 body is a 422; a retry while the first is still running waits briefly, then gets 409.
@@ -59,6 +67,8 @@ Cyrillic is returned as is, not `\\u`-escaped.
 _COMPONENT_NAMES = {
     "CompanyOutSchema": "Company", "CompanySchema": "CompanyCreate",
     "NicheOutSchema": "Niche", "NicheSchema": "NicheCreate",
+    "MissionOutSchema": "Mission", "MissionSchema": "MissionCreate",
+    "HttpScheduleRequestSchema": "ScheduleRequest", "ParticipantSchema": "ParticipantSettings",
 }
 
 _PROBLEMS = {
@@ -218,6 +228,9 @@ def _operation(view, has_path_parameters: bool) -> dict:
     if doc.get("body"):
         operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": doc["body"]}}}
         statuses |= {400, 413, 415, 422}
+    if doc.get("form"):
+        operation["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": doc["form"]}}}
+        statuses |= {413, 415, 422}
     if doc.get("if_match"):
         parameters.append({"in": "header", "name": "If-Match", "required": False, "schema": {"type": "string"},
                            "description": "The ETag you read, or `*`; the write happens only if it still matches"})
@@ -276,11 +289,12 @@ _COMPONENT_NOTES = {
 
 def _describe_components(document: dict) -> None:
     """Describe each schema component and its recurring fields (class docstring, notes above)."""
+    from matcher.api import mission_schemas
     from matcher.api import schemas as api_schemas
-    from matcher.schemas import company, niche
+    from matcher.schemas import company, mission, niche
 
     classes = {}
-    for module in (api_schemas, company, niche):
+    for module in (company, niche, mission, api_schemas, mission_schemas):  # the API's own classes win a name
         for value in vars(module).values():
             if isinstance(value, type) and value.__module__ == module.__name__ and value.__doc__:
                 classes[_component_name(value)] = value

@@ -83,20 +83,24 @@ def _operations_by_tag(spec: dict) -> list[dict]:
                            "type": _type_of(p.get("schema", {})), "constraints": _constraints(p.get("schema", {})),
                            "description": p.get("description", "")}
                           for p in [*shared, *op.get("parameters", [])]]
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+            body_media, body = next(((media, content.get("schema")) for media, content
+                                     in op.get("requestBody", {}).get("content", {}).items()), (None, None))
             answers = []
             for status, response in op["responses"].items():
                 if "$ref" in response:
                     response = responses[_ref_name(response["$ref"])]
-                content = next(iter(response.get("content", {}).items()), (None, {}))
+                contents = list(response.get("content", {}).items())
+                content = contents[0] if contents else (None, {})
                 answers.append({"status": status, "description": response.get("description", ""),
                                 "media_type": content[0], "type": _type_of(content[1].get("schema", {}))
-                                if content[0] else "", "headers": list(response.get("headers", {}))})
+                                if content[0] else "", "also": [media for media, _ in contents[1:]],
+                                "headers": list(response.get("headers", {}))})
             group = groups.setdefault(op["tags"][0], {"name": op["tags"][0], "description": "", "operations": []})
             group["operations"].append({
                 "id": op["operationId"], "method": method.upper(), "path": path, "summary": op.get("summary", ""),
                 "description": op.get("description", ""), "public": op.get("security") == [],
-                "parameters": parameters, "body": _type_of(body) if body else None, "responses": answers,
+                "parameters": parameters, "body": _type_of(body) if body else None,
+                "body_media": "JSON" if body_media == "application/json" else body_media, "responses": answers,
             })
     return [g for g in groups.values() if g["operations"]]
 

@@ -42,6 +42,8 @@ class ProblemSchema(Schema):
         metadata={"description": "Validation failures by field path, e.g. `offers.0.hs_codes.1` "
                                  "(body) or `per_page` (query parameter)"},
     )
+    report = fields.Dict(metadata={"description": "Only when a delegation import is refused: the per-row "
+                                                  "report (DelegationReport), as the import would have made it"})
 
 
 class HealthSchema(Schema):

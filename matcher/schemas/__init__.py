@@ -8,9 +8,25 @@ def load_or_raise(schema, data, **kwargs):
     """schema.load, turning marshmallow's error into the domain's ValidationFailed with field paths."""
     if not isinstance(data, dict):
         raise ValidationFailed("The body must be a JSON object", {"_schema": ["expected a JSON object"]})
+    errors = dict(unstorable_strings(data))
     try:
-        return schema.load(data, **kwargs)
+        loaded = schema.load(data, **kwargs)
     except ValidationError as exc:
-        errors = flatten_errors(exc.messages)
+        errors = {**flatten_errors(exc.messages), **errors}
+    if errors:
         fields = ", ".join(sorted(errors))
         raise ValidationFailed(f"Some fields are invalid: {fields}", errors) from None
+    return loaded
+
+
+def unstorable_strings(value, path: str = ""):
+    """(path, [message]) for every string holding NUL, which no PostgreSQL text column can store."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield path or "_schema", ["must not contain the NUL character"]
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from unstorable_strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from unstorable_strings(item, f"{path}.{index}" if path else str(index))

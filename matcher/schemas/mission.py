@@ -10,6 +10,10 @@ MAX_SLOTS = 48              # a two-day forum of 20-minute meetings
 MAX_TABLES = 500
 MAX_PARTICIPANTS = 2000
 MAX_TIME_LIMIT_S = 50
+# A web request (API or page) must answer within gunicorn's 60 s timeout, scoring the pairs included:
+# the search gets at most HTTP_TIME_LIMIT_S, the whole run HTTP_BUDGET_S (docs/scheduling.md).
+HTTP_TIME_LIMIT_S = 30
+HTTP_BUDGET_S = 50.0
 FILE_FORMATS = ("csv", "xlsx")
 LANGUAGES = ("ru", "en")
 

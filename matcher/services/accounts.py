@@ -27,7 +27,10 @@ def normalise_email(email: str) -> str:
 
 
 def find_user(email: str) -> User | None:
-    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    email = normalise_email(email)
+    if "\x00" in email:  # no stored address has one, and PostgreSQL refuses to compare it
+        return None
+    return db.session.scalar(select(User).where(User.email == email))
 
 
 def get_or_create_user(email: str, role: str = "company") -> User:
@@ -67,7 +70,8 @@ def verify_password(email: str, password: str) -> User | None:
 def create_token(user: User, name: str = "") -> tuple[str, ApiToken]:
     """A new token; the plain value is returned once and never stored."""
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, name=(name or "")[:100], token_hash=hash_secret(plain),
+    label = "".join(ch for ch in (name or "") if ch.isprintable())[:100]  # a label: no NUL or control characters
+    token = ApiToken(user_id=user.id, name=label, token_hash=hash_secret(plain),
                      prefix=plain[:10])
     db.session.add(token)
     db.session.flush()

@@ -17,6 +17,7 @@ from matcher.services.changes import record_change
 from matcher.services.text import fold
 
 _ITEM_FIELDS = ("title", "description", "hs_codes", "nace_codes")
+UNCONDITIONAL_ATTEMPTS = 3  # saves without a version redo their merge when another save got in first
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,22 @@ def create_company(payload: dict, owner: User | None = None, *, commit: bool = T
 
 
 def update_company(company_id: int, patch: dict, expected_version: int | None = None) -> Company:
-    """Merge `patch` into the stored profile, re-validate the whole, save if nobody wrote meanwhile."""
+    """Merge `patch` into the stored profile, re-validate the whole, save if nobody wrote meanwhile.
+
+    Without `expected_version` the write is unconditional (last writer wins): a concurrent save
+    that got in first is not the caller's precondition failing, so the merge is redone on top of it.
+    """
+    if expected_version is not None:
+        return _update_company_once(company_id, patch, expected_version)
+    for _attempt in range(UNCONDITIONAL_ATTEMPTS):
+        try:
+            return _update_company_once(company_id, patch, None)
+        except PreconditionFailed:
+            continue
+    raise Conflict("The company is being changed by others at this moment; retry shortly")
+
+
+def _update_company_once(company_id: int, patch: dict, expected_version: int | None) -> Company:
     company = get_company(company_id)
     if expected_version is not None and company.version != expected_version:
         raise PreconditionFailed(
@@ -91,6 +107,18 @@ def update_company(company_id: int, patch: dict, expected_version: int | None = 
 
 
 def delete_company(company_id: int, expected_version: int | None = None) -> None:
+    """Delete the company; without `expected_version` a save that got in first does not stop it."""
+    if expected_version is not None:
+        return _delete_company_once(company_id, expected_version)
+    for _attempt in range(UNCONDITIONAL_ATTEMPTS):
+        try:
+            return _delete_company_once(company_id, None)
+        except PreconditionFailed:
+            continue
+    raise Conflict("The company is being changed by others at this moment; retry shortly")
+
+
+def _delete_company_once(company_id: int, expected_version: int | None) -> None:
     company = get_company(company_id)
     if expected_version is not None and company.version != expected_version:
         raise PreconditionFailed(f"The company changed since you read it (version {company.version})")

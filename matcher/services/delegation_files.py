@@ -101,7 +101,14 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _delimiter(sample: str) -> str:
+    """The delimiter that splits the header into the most known columns (headers such as
+    «Мощность в год, USD» hold commas, which fools csv.Sniffer); else the sniffer's guess."""
     first_line = sample.splitlines()[0] if sample.splitlines() else sample
+    known = {d: sum(field_for_header(cell) is not None for cell in next(csv.reader([first_line], delimiter=d), []))
+             for d in ",;\t|"}
+    best = sorted(known.values(), reverse=True)
+    if best[0] > best[1]:
+        return max(known, key=known.get)
     try:
         return csv.Sniffer().sniff(first_line, delimiters=",;\t|").delimiter
     except csv.Error:

@@ -1,12 +1,14 @@
 """Interest clicks on suggested partners: interested, not relevant, and who may see whose contacts."""
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from matcher.db import db, utcnow
-from matcher.errors import NotFound, ValidationFailed
+from matcher.errors import Conflict, NotFound, ValidationFailed
 from matcher.models import INTEREST_STATES, Company, MatchInterest
+
+_ATTEMPTS = 3  # update-or-insert rounds before giving up on a pair that keeps changing under us
 
 
 def set_interest(company_id: int, partner_id: int, state: str) -> MatchInterest:
@@ -18,16 +20,25 @@ def set_interest(company_id: int, partner_id: int, state: str) -> MatchInterest:
         raise ValidationFailed("A company cannot rate itself", {"partner_id": ["not your own company"]})
     if db.session.get(Company, partner_id) is None:
         raise NotFound(f"No company with id {partner_id}")
-    row = _find(company_id, partner_id)
-    if row is None:
+    # UPDATE first, INSERT when there is nothing to update: a row read and then changed could be
+    # deleted meanwhile by a concurrent «clear» (the ORM would then fail on 0 updated rows).
+    for _attempt in range(_ATTEMPTS):
+        changed = db.session.execute(
+            update(MatchInterest)
+            .where(MatchInterest.company_id == company_id, MatchInterest.partner_id == partner_id)
+            .values(state=state, updated_at=utcnow()),
+            execution_options={"synchronize_session": False})
+        if changed.rowcount:
+            break
         try:
             with db.session.begin_nested():
-                row = MatchInterest(company_id=company_id, partner_id=partner_id, state=state)
-                db.session.add(row)
+                db.session.add(MatchInterest(company_id=company_id, partner_id=partner_id, state=state))
+            break
         except IntegrityError:  # the same click arrived twice at once: update the row that won
-            row = _find(company_id, partner_id)
-    row.state = state
-    row.updated_at = utcnow()
+            continue
+    else:
+        raise Conflict("The opinion on this partner is changing right now; retry")
+    row = _find(company_id, partner_id)
     db.session.commit()
     return row
 

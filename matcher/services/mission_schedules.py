@@ -9,6 +9,7 @@ version for the same reason.
 """
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
-from matcher.errors import Conflict, NotFound, ValidationFailed
+from matcher.errors import Conflict, NotFound, Unavailable, ValidationFailed
 from matcher.models import Meeting, Mission, MissionSchedule
 from matcher.scheduling import (
     Candidate, LockedMeeting, Problem, ScheduleInputError, rule_violations, solve,
@@ -26,15 +27,21 @@ from matcher.scheduling import (
 from matcher.schemas import load_or_raise
 from matcher.schemas.mission import ScheduleRequestSchema
 from matcher.services.mission_matches import mission_match_items
-from matcher.services.missions import company_summaries, iso_utc, load_mission
+from matcher.services.missions import ORGANISING_ROLES, company_id_of, company_summaries, iso_utc, load_mission
 from matcher.sqlite_tuning import set_write_intent, write_intent, writing
 
+_STORING_MARGIN_S = 3.0   # writing the schedule and answering, within a caller's budget
+_SHORTEST_SEARCH_S = 1.0
 
-def schedule_mission(mission_id: int, organizer, params: dict, progress=None) -> dict:
+
+def schedule_mission(mission_id: int, organizer, params: dict, progress=None, budget_s: float | None = None) -> dict:
     """Build, store and return a new schedule (see API.md); `progress(done, total)` is optional.
 
+    With `budget_s` the whole run ends within that many seconds (a web request's timeout): the
+    scheduler searches for what is left after scoring the pairs, at most `time_limit_s`.
     What the caller has pending is committed first: the run then reads without holding a lock,
     computes with no transaction open, and writes in a short transaction of its own."""
+    started = time.monotonic()
     db.session.commit()
     with _reading():
         mission = load_mission(mission_id, organizer, edit=True)
@@ -44,8 +51,17 @@ def schedule_mission(mission_id: int, organizer, params: dict, progress=None) ->
         problem, locked_ids = _problem(mission, request)
         positions = {p.company_id: i for i, p in enumerate(mission.participants)}
         db.session.rollback()  # let go of the database while the scheduler works (it may take a while)
+    time_limit_s = request["time_limit_s"]
+    if budget_s is not None:
+        scoring_s = time.monotonic() - started
+        left_s = budget_s - scoring_s - _STORING_MARGIN_S
+        if left_s < _SHORTEST_SEARCH_S:
+            raise Unavailable(f"Scoring the pairs of this mission took {scoring_s:.0f} s, which leaves no time to "
+                              f"schedule within one web request; run `flask mission schedule {mission_id}` "
+                              "on the server instead")
+        time_limit_s = min(time_limit_s, left_s)
     try:
-        result = solve(problem, time_limit_s=request["time_limit_s"], progress=progress)
+        result = solve(problem, time_limit_s=time_limit_s, progress=progress)
     except ScheduleInputError as exc:
         raise ValidationFailed(exc.detail, _paths_for_people(exc.errors, locked_ids, positions)) from None
     broken = rule_violations(problem, result)
@@ -116,10 +132,14 @@ def _paths_for_people(errors: dict, locked_ids: list[int], positions: dict[int, 
 
 
 def get_last_schedule(mission_id: int, user) -> dict | None:
-    """The mission's newest schedule, or None when it has none yet."""
+    """The mission's newest schedule, or None when it has none yet; a company account sees only
+    its own company's meetings and pairs (the totals stay those of the whole schedule)."""
     load_mission(mission_id, user)
     schedule = last_schedule(mission_id)
-    return schedule_to_dict(schedule) if schedule else None
+    if schedule is None:
+        return None
+    privileged = user is not None and user.role in ORGANISING_ROLES
+    return schedule_to_dict(schedule, only_company=None if privileged else company_id_of(user))
 
 
 def set_meeting_locked(mission_id: int, meeting_id: int, locked: bool, organizer) -> dict:
@@ -165,11 +185,15 @@ def meeting_to_dict(meeting: Meeting, starts_at: datetime, slot_minutes: int) ->
     }
 
 
-def schedule_to_dict(schedule: MissionSchedule) -> dict:
+def schedule_to_dict(schedule: MissionSchedule, only_company: int | None = None) -> dict:
+    """The schedule as the API shows it; with `only_company`, only the meetings and pairs of that company."""
     request = schedule.params["request"]
     starts_at = datetime.fromisoformat(request["starts_at"])
     meetings = [meeting_to_dict(m, starts_at, request["slot_minutes"]) for m in schedule.meetings]
     unscheduled = schedule.params.get("unscheduled", [])
+    if only_company is not None:
+        meetings = [m for m in meetings if only_company in (m["supplier_id"], m["buyer_id"])]
+        unscheduled = [u for u in unscheduled if only_company in (u["supplier_id"], u["buyer_id"])]
     ids = {c for m in meetings for c in (m["supplier_id"], m["buyer_id"])}
     ids |= {c for u in unscheduled for c in (u["supplier_id"], u["buyer_id"])}
     summaries = company_summaries(ids)

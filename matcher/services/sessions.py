@@ -4,11 +4,12 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from matcher.db import db, utcnow
 from matcher.models import User, UserSession
 from matcher.services.accounts import hash_secret
+from matcher.sqlite_tuning import write_intent, writing
 
 IDLE_LIMIT = timedelta(days=14)  # a browser unused this long must sign in again
 _TOUCH_EVERY = timedelta(minutes=5)  # last_seen_at precision: a write per request is not worth it
@@ -37,13 +38,23 @@ def user_for_session(plain: str | None) -> User | None:
     now = utcnow()
     idle = now - _aware(row.last_seen_at)
     if idle > IDLE_LIMIT:
-        db.session.delete(row)
-        db.session.commit()
+        _write_aside(delete(UserSession).where(UserSession.id == row.id))
         return None
     if idle > _TOUCH_EVERY:
-        row.last_seen_at = now
-        db.session.commit()
+        _write_aside(update(UserSession).where(UserSession.id == row.id).values(last_seen_at=now))
     return db.session.get(User, row.user_id)
+
+
+def _write_aside(statement) -> None:
+    """Bookkeeping a page view does: inside a request that writes anyway, in its transaction;
+    inside a read, in a short write transaction of its own — upgrading the read's SQLite snapshot
+    to a write fails at once with "database is locked" when another worker committed meanwhile."""
+    if write_intent():
+        db.session.execute(statement)
+        db.session.commit()
+        return
+    with writing(), db.engine.begin() as connection:
+        connection.execute(statement)
 
 
 def end_session(plain: str | None) -> None:

@@ -8,10 +8,16 @@ web = Blueprint("web", __name__, template_folder="templates", static_folder="sta
 
 # Views register their routes (and the blueprint its error pages) on import, one module per page.
 from matcher.web import (  # noqa: E402,F401
-    account, auth, directory, errors, formatting, home, i18n, lookups, matches, niches, profile,
+    account, auth, directory, errors, formatting, home, i18n, lookups, matches, mission_imports, mission_meetings,
+    missions, niches, profile,
 )
 
 
 def register_web(app: Flask) -> None:
+    from matcher.api import IdConverter
+
+    # Every <int:…> in a page address is a row id: a number past the database's integer cannot
+    # exist, so routing answers 404 (instead of the driver overflowing into a 500 or a 409).
+    app.url_map.converters["int"] = IdConverter
     app.register_blueprint(web)
     errors.install(app)

@@ -66,8 +66,7 @@ def password_change():
     if errors:
         return _render(status=422, errors=errors)
     accounts.set_password(user, new)
-    db.session.commit()
-    ended = sessions.end_other_sessions(user, keep_plain=session_token())
+    ended = sessions.end_other_sessions(user, keep_plain=session_token())  # one commit for both
     flash(_("Password changed. Other browsers signed in to this account were signed out: %(count)d.",
             count=ended), "success")
     return redirect(url_for("web.account"))

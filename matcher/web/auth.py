@@ -10,7 +10,7 @@ from matcher.extensions import limiter
 from matcher.services import accounts
 from matcher.web import web
 from matcher.web.i18n import LOCALE_COOKIE, remember_locale
-from matcher.web.security import current_user, safe_next, sign_in, sign_out
+from matcher.web.security import STAFF_ROLES, current_user, safe_next, sign_in, sign_out
 
 _is_email = validate.Email()
 
@@ -24,6 +24,8 @@ def _rate_limited_message() -> str:
 
 
 def _after_login_target(user) -> str:
+    if user.role in STAFF_ROLES:  # organisers and admins work on missions, not on a profile of their own
+        return url_for("web.mission_list")
     return url_for("web.matches") if user.company is not None else url_for("web.company_new")
 
 

@@ -19,7 +19,8 @@ PER_PAGE = 20
 
 
 def _arg(name: str, limit: int = 100) -> str:
-    return (request.args.get(name) or "").strip()[:limit]
+    """A query argument as typed, without control characters (NUL cannot reach PostgreSQL)."""
+    return "".join(ch for ch in (request.args.get(name) or "") if ch.isprintable()).strip()[:limit]
 
 
 @web.get("/companies")

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from matcher.api.errors import RETRY_AFTER_DATABASE_SECONDS, log_database_error
 from matcher.db import db
 from matcher.errors import DomainError
 from matcher.web import web
@@ -58,9 +59,10 @@ def _domain_error(exc: DomainError):
 @web.errorhandler(DBAPIError)
 def _database_error(exc: DBAPIError):
     """Database down or connection lost: 503 to retry; a write that collides with stored data: 409."""
+    log_database_error(exc)
     db.session.rollback()
     if isinstance(exc, OperationalError) or exc.connection_invalidated:
-        return render_error_page(503, {"Retry-After": "5"})
+        return render_error_page(503, {"Retry-After": RETRY_AFTER_DATABASE_SECONDS})
     return render_error_page(409)
 
 
@@ -77,3 +79,18 @@ def install(app: Flask) -> None:
         # The web's rate limits carry a message written for people (see web/auth.py).
         text = exc.description if exc.code == 429 and request.blueprint == "web" else None
         return render_error_page(exc.code or 500, _http_headers(exc), text)
+
+    # Database errors outside any blueprint's views (hooks, unrouted paths) get the page too.
+    for exc_class in (OperationalError, DBAPIError):
+        _chain_database_handler(app, exc_class)
+
+
+def _chain_database_handler(app: Flask, exc_class: type[DBAPIError]) -> None:
+    api_handler = app.error_handler_spec.get(None, {}).get(None, {}).get(exc_class)
+
+    def _page_unless_api(exc: DBAPIError):
+        if _is_api_request() and api_handler is not None:
+            return api_handler(exc)
+        return _database_error(exc)
+
+    app.register_error_handler(exc_class, _page_unless_api)

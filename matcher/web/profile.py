@@ -65,7 +65,9 @@ def company_edit(company_id: int):
     form = CompanyForm.from_request(request.form)
     if _handle_form_action(form):
         return _render(form, company)
-    expected = int(form.version) if form.version.isdigit() else None
+    # A save must name the version it edits; one that does not is treated as stale (0 matches no
+    # version), so it can never overwrite changes its author has not seen.
+    expected = int(form.version) if form.version.isdigit() else 0
     try:
         payload = form.payload()
         load_or_raise(CompanySchema(), payload)

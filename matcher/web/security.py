@@ -34,7 +34,8 @@ def current_user() -> User | None:
     user = None
     try:
         user = sessions.user_for_session(session.get(SESSION_KEY))
-    except SQLAlchemyError:  # an error page must still render while the database is down
+    except SQLAlchemyError as exc:  # an error page must still render while the database is down
+        current_app.logger.warning("session lookup failed, answering as signed out: %s", exc)
         db.session.rollback()
     if user is None and SESSION_KEY in session:
         session.pop(SESSION_KEY)
@@ -82,6 +83,24 @@ def company_required(view):
     def wrapper(*args, **kwargs):
         if current_company() is None:
             return redirect(url_for("web.company_new"))
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def is_staff(user: User | None = None) -> bool:
+    """Organisers and admins (the signed-in user unless one is given)."""
+    user = user if user is not None else current_user()
+    return user is not None and user.role in STAFF_ROLES
+
+
+def staff_required(view):
+    """Pages for organisers and admins only; everyone else signed in gets the 403 page."""
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if not is_staff():
+            abort(403)
         return view(*args, **kwargs)
 
     return wrapper

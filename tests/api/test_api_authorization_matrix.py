@@ -5,6 +5,8 @@ in EXPECTED fails here until someone decides, in this table, who may call it.
 """
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from matcher import create_app
@@ -45,6 +47,23 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/api/v1/niches/<id:niche_id>", "PATCH"): outcomes(403, 403, 403, 200, 200),
     ("/api/v1/niches/<id:niche_id>", "DELETE"): outcomes(403, 403, 403, 204, 204),
     ("/api/v1/niches/<id:niche_id>/matches", "GET"): signed_in(200),
+    # Missions: the mission has the owner's company but not other_company's. Organisers and admins
+    # create and read all; the mission's organiser (the organizer actor) or an admin writes; a company
+    # reads only missions of its company, its own agenda, and never writes (by role: no existence leak).
+    ("/api/v1/missions", "GET"): signed_in(200),
+    ("/api/v1/missions", "POST"): outcomes(403, 403, 403, 201, 201),
+    ("/api/v1/missions/import-template", "GET"): signed_in(200),
+    ("/api/v1/missions/<id:mission_id>", "GET"): outcomes(200, 404, 404, 200, 200),
+    ("/api/v1/missions/<id:mission_id>", "PATCH"): outcomes(403, 403, 403, 200, 200),
+    ("/api/v1/missions/<id:mission_id>", "DELETE"): outcomes(403, 403, 403, 204, 204),
+    ("/api/v1/missions/<id:mission_id>/match-list", "GET"): outcomes(200, 404, 404, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/import", "POST"): outcomes(403, 403, 403, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/schedule", "POST"): outcomes(403, 403, 403, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/schedule", "GET"): outcomes(200, 404, 404, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/schedule.xlsx", "GET"): outcomes(200, 404, 404, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/meetings/<id:meeting_id>", "PATCH"): outcomes(403, 403, 403, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/agenda/<id:company_id>", "GET"): outcomes(200, 404, 404, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/agenda/<id:company_id>.ics", "GET"): outcomes(200, 404, 404, 200, 200),
 }
 
 # Valid bodies, so that a refusal can only come from the rules under test.
@@ -56,6 +75,17 @@ BODIES = {
     ("/api/v1/niches", "POST"): {"title": "Forest machines", "departed_company": "Ponsse", "region": "RU-PER",
                                  "hs_codes": ["843680"]},
     ("/api/v1/niches/<id:niche_id>", "PATCH"): {"exit_year": 2023},
+    ("/api/v1/missions", "POST"): {"name": "Пермский лесной форум", "city": "Пермь", "starts_on": "2027-09-14"},
+    ("/api/v1/missions/<id:mission_id>", "PATCH"): {"city": "Березники"},
+    ("/api/v1/missions/<id:mission_id>/schedule", "POST"): {"slots": 2, "tables": 1, "starts_at": "2027-09-14T10:00:00+05:00",
+                                                            "time_limit_s": 1},
+    ("/api/v1/missions/<id:mission_id>/meetings/<id:meeting_id>", "PATCH"): {"locked": True},
+}
+# Multipart bodies, built afresh for each request (a file is read once).
+FORMS = {
+    ("/api/v1/missions/<id:mission_id>/import", "POST"): lambda: {
+        "file": (io.BytesIO("Название;Страна;Роли\r\nЛесмаш;BY;поставщик\r\n".encode()), "делегация.csv"),
+        "dry_run": "true"},
 }
 
 
@@ -71,8 +101,11 @@ ROUTES = api_routes()
 
 @pytest.fixture
 def world(app, company_payload):
-    """Two companies with their owners, a newcomer, an organizer, an admin, a revoked token, a niche."""
+    """Two companies with their owners, a newcomer, an organizer, an admin, a revoked token, a niche,
+    and a scheduled mission of the owner's company."""
     from matcher.services.companies import create_company
+    from matcher.services.mission_schedules import schedule_mission
+    from matcher.services.missions import create_mission
     from matcher.services.niches import create_niche
 
     def token(email, role):
@@ -89,7 +122,17 @@ def world(app, company_payload):
                                    offers=[], needs=[{"title": "Обрабатывающие центры", "hs_codes": ["8457"]}]),
                    owner=get_or_create_user("buyer@perm.ru", "company"))
     niche = create_niche({"title": "Станки с ЧПУ", "departed_company": "DMG Mori", "hs_codes": ["8457"]})
-    return {"tokens": tokens, "company_id": owner_company.id, "niche_id": niche.id}
+    # A mission of the owner's company and an unowned buyer of what it sells, with a schedule.
+    buyer = create_company(company_payload(name="Пермский моторный завод", country="RU", region="RU-PER",
+                                           roles=["buyer"], offers=[],
+                                           needs=[{"title": "Обрабатывающие центры с ЧПУ", "hs_codes": ["8457"]}]))
+    organizer = get_or_create_user("org@example.org", "organizer")
+    mission = create_mission({"name": "Станкостроение: Минск — Пермь", "starts_on": "2027-09-14",
+                              "company_ids": [owner_company.id, buyer.id]}, organizer)
+    schedule = schedule_mission(mission["id"], organizer, {"slots": 2, "tables": 1, "time_limit_s": 1,
+                                                           "starts_at": "2027-09-14T10:00:00+05:00"})
+    return {"tokens": tokens, "company_id": owner_company.id, "niche_id": niche.id, "mission_id": mission["id"],
+            "meeting_id": schedule["meetings"][0]["id"]}
 
 
 def test_every_route_has_a_row_in_the_table():
@@ -106,11 +149,15 @@ def test_the_table_has_no_rows_for_routes_that_are_gone():
 def test_outcome_of_each_route_for_each_actor(client, world, rule, method, actor):
     assert (rule, method) in EXPECTED, f"no rule for {method} {rule} in EXPECTED: add one"
     expected = EXPECTED[(rule, method)][actor]
-    path = rule.replace("<id:company_id>", str(world["company_id"])).replace("<id:niche_id>", str(world["niche_id"]))
+    path = rule
+    for name in ("company_id", "niche_id", "mission_id", "meeting_id"):
+        path = path.replace(f"<id:{name}>", str(world[name]))
     assert "<" not in path, f"teach this test how to fill the parameters of {rule}"
     headers = {"Authorization": f"Bearer {world['tokens'][actor]}"} if actor != "anonymous" else {}
     body = BODIES.get((rule, method))
-    response = client.open(path, method=method, headers=headers, **({"json": body} if body is not None else {}))
+    form = FORMS.get((rule, method))
+    sent = {"json": body} if body is not None else {"data": form(), "content_type": "multipart/form-data"} if form else {}
+    response = client.open(path, method=method, headers=headers, **sent)
     assert response.status_code == expected, response.get_data(as_text=True)[:500]
     if expected >= 400:
         assert response.mimetype == "application/problem+json"

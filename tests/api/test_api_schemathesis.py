@@ -28,7 +28,12 @@ def known_ids(client, admin, organizer, company_payload):
         needs=[{"title": "Обрабатывающие центры", "hs_codes": ["8457"]}])).get_json()
     niche = client.post("/api/v1/niches", headers=organizer, json={
         "title": "Forest machines", "departed_company": "Ponsse", "hs_codes": ["843680"]}).get_json()
-    return {"company_id": [supplier["id"], buyer["id"]], "niche_id": [niche["id"]]}
+    mission = client.post("/api/v1/missions", headers=admin, json={
+        "name": "Станкостроение", "company_ids": [supplier["id"], buyer["id"]]}).get_json()
+    schedule = client.post(f"/api/v1/missions/{mission['id']}/schedule", headers=admin, json={
+        "slots": 2, "tables": 1, "starts_at": "2027-09-14T10:00:00+05:00", "time_limit_s": 1}).get_json()
+    return {"company_id": [supplier["id"], buyer["id"]], "niche_id": [niche["id"]], "mission_id": [mission["id"]],
+            "meeting_id": [schedule["meetings"][0]["id"]]}
 
 
 @pytest.mark.slow

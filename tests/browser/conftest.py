@@ -33,14 +33,9 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The real app on a free port of 127.0.0.1, in a thread, on a freshly migrated SQLite file."""
+def live_app(tmp_path_factory):
+    """The app the live server serves, on a freshly migrated SQLite file; tests may seed it with the services."""
     from flask_migrate import upgrade
-    from werkzeug.serving import WSGIRequestHandler, make_server
-
-    class QuietHandler(WSGIRequestHandler):
-        def log_request(self, *args, **kwargs):  # one line per request would drown pytest's output
-            pass
 
     from matcher import create_app
 
@@ -53,7 +48,19 @@ def live_server(tmp_path_factory):
     })
     with app.app_context():
         upgrade()
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """The real app on a free port of 127.0.0.1, in a thread."""
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_request(self, *args, **kwargs):  # one line per request would drown pytest's output
+            pass
+
+    server = make_server("127.0.0.1", 0, live_app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

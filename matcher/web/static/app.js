@@ -186,4 +186,67 @@
   });
 
   document.querySelectorAll("[data-profile-form]").forEach(updateRoleSections);
+
+  // Mission participants: filter the directory's rows in place, tick many at once, count the ticked.
+  function fold(text) { return (text || "").toLowerCase().replace(/ё/g, "е"); }
+
+  function pickRows(section) { return Array.prototype.slice.call(section.querySelectorAll("[data-pick-row]")); }
+
+  function filterPicks(section) {
+    var words = fold(section.querySelector("[data-pick-filter]").value).split(/\s+/).filter(Boolean);
+    var country = section.querySelector("[data-pick-country]").value;
+    var role = section.querySelector("[data-pick-role]").value;
+    pickRows(section).forEach(function (row) {
+      var text = row.getAttribute("data-search") || "";
+      var shown = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+        (!country || row.getAttribute("data-country") === country) &&
+        (!role || (" " + row.getAttribute("data-roles") + " ").indexOf(" " + role + " ") !== -1);
+      row.hidden = !shown;
+    });
+  }
+
+  function countPicks(section) {
+    var ticked = pickRows(section).filter(function (row) {
+      var box = row.querySelector("input[type=checkbox]");
+      row.classList.toggle("is-ticked", box.checked);
+      return box.checked;
+    });
+    section.querySelector("[data-pick-count]").textContent = String(ticked.length);
+  }
+
+  document.querySelectorAll("[data-picker-companies]").forEach(function (section) {
+    var filter = section.querySelector("[data-pick-filter]");
+    filter.addEventListener("input", debounce(function () { filterPicks(section); }, 150));
+    filter.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); filterPicks(section); }
+    });
+    section.querySelectorAll("[data-pick-country], [data-pick-role]").forEach(function (select) {
+      select.addEventListener("change", function () { filterPicks(section); });
+    });
+    section.addEventListener("change", function (event) {
+      if (event.target.matches("input[type=checkbox]")) { countPicks(section); }
+    });
+    section.querySelector("[data-pick-all]").addEventListener("click", function () {
+      pickRows(section).forEach(function (row) { if (!row.hidden) { row.querySelector("input[type=checkbox]").checked = true; } });
+      countPicks(section);
+    });
+    section.querySelector("[data-pick-none]").addEventListener("click", function () {
+      pickRows(section).forEach(function (row) { row.querySelector("input[type=checkbox]").checked = false; });
+      countPicks(section);
+    });
+    filterPicks(section);
+  });
+
+  // Print buttons, and forms that take a while (building a schedule) say so and cannot be sent twice.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches("[data-busy-form]")) { return; }
+    var button = form.querySelector("[data-busy-text]");
+    if (form.getAttribute("data-busy") === "true") { event.preventDefault(); return; }
+    form.setAttribute("data-busy", "true");
+    if (button) { button.textContent = button.getAttribute("data-busy-text"); button.setAttribute("aria-busy", "true"); }
+  });
 })();

@@ -119,3 +119,12 @@ def test_a_filled_template_reads_back():
     workbook.save(out)
     sheet = read_delegation_file(out.getvalue())
     assert sheet.rows == [(2, {"name": "Амкодор", "name_en": "Amkodor", "country": "BY"})]
+
+
+@pytest.mark.parametrize("lang, row", [("ru", "Амкодор;;Беларусь"), ("en", "Amkodor,,Belarus")])
+def test_each_csv_template_reads_back_although_two_russian_headers_hold_commas(lang, row):
+    # «Мощность в год, USD» made csv.Sniffer split the «;» template at its commas.
+    sheet = read_delegation_file(delegation_template("csv", lang) + row.encode() + b"\r\n")
+    assert sheet.delimiter == (";" if lang == "ru" else ",")
+    assert sheet.rows == [(2, {"name": "Amkodor" if lang == "en" else "Амкодор",
+                               "country": "Belarus" if lang == "en" else "Беларусь"})]

@@ -1,0 +1,110 @@
+"""Importing a delegation on the web: upload CSV or XLSX, read the per-row report, import the valid rows.
+
+The file is not kept on the server: when a file has bad rows, the report page carries it back in
+a hidden field (base64), so «Import the valid rows» needs no second upload. A file too large for
+that (the form would pass the request size limit) is asked for again.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from matcher.db import db
+from matcher.errors import DomainError, ValidationFailed
+from matcher.file_responses import file_response
+from matcher.schemas.mission import FILE_FORMATS, LANGUAGES
+from matcher.services import missions
+from matcher.services.delegation_files import delegation_template
+from matcher.services.delegation_import import IMPORT_MODES, DelegationRejected, import_delegation
+from matcher.web import web
+from matcher.web.i18n import current_language
+from matcher.web.mission_forms import mission_message
+from matcher.web.missions import load
+from matcher.web.security import current_user, login_required
+
+CARRY_FRACTION = 0.7  # base64 grows a file by a third; the rest of the form must fit too
+
+
+@web.get("/missions/import-template")
+@login_required
+def mission_import_template():
+    """The blank delegation table, in the language asked for (else the page's)."""
+    file_format = request.args.get("format", "xlsx")
+    lang = request.args.get("lang") or current_language()
+    if file_format not in FILE_FORMATS or lang not in LANGUAGES:
+        return redirect(url_for("web.mission_import_template", format="xlsx", lang=current_language()))
+    return file_response(delegation_template(file_format, lang), file_format,
+                         f"delegation-template-{lang}.{file_format}")
+
+
+@web.route("/missions/<int:mission_id>/import", methods=["GET", "POST"])
+@login_required
+def mission_import(mission_id: int):
+    mission = missions.mission_to_dict(load(mission_id, edit=True))
+    if request.method == "GET":
+        return _render(mission)
+    mode = request.form.get("mode", "all_or_nothing")
+    mode = mode if mode in IMPORT_MODES else "all_or_nothing"
+    dry_run = request.form.get("dry_run") == "1"
+    data, filename = _uploaded_file()
+    if data is None:
+        return _render(mission, mode=mode, dry_run=dry_run, status=422,
+                       file_errors=[_("Choose a CSV or XLSX file with the delegation.")])
+    try:
+        report = import_delegation(mission_id, data, filename, current_user(), mode=mode, dry_run=dry_run)
+    except DelegationRejected as exc:
+        db.session.rollback()
+        return _render(mission, report=exc.report, mode=mode, dry_run=dry_run, status=422,
+                       carried=_carry(data, filename), rejected=True)
+    except ValidationFailed as exc:  # the file as a whole: empty, not a table, a column missing …
+        db.session.rollback()
+        messages = [mission_message(m) for path in ("file", "columns", "mode") for m in exc.errors.get(path, [])]
+        return _render(mission, mode=mode, dry_run=dry_run, status=422,
+                       file_errors=messages or [mission_message(exc.detail)])
+    except DomainError as exc:  # a row that could not be stored after all (e.g. a tax id taken meanwhile)
+        db.session.rollback()
+        return _render(mission, mode=mode, dry_run=dry_run, status=exc.status,
+                       file_errors=[mission_message(m) for msgs in exc.errors.values() for m in msgs]
+                       or [exc.detail])
+    if report["imported"]:
+        flash(_("Imported: %(created)d new companies, %(known)d already known; %(added)d participants added.",
+                created=len(report["created"]), known=len(report["recognised"]),
+                added=report["participants_added"]), "success")
+    return _render(mission, report=report, mode=mode, dry_run=dry_run,
+                   carried=_carry(data, filename) if dry_run else None)
+
+
+def _uploaded_file() -> tuple[bytes | None, str | None]:
+    """The file chosen in the form, else the one the report page carried back."""
+    upload = request.files.get("file")
+    if upload is not None and upload.filename:
+        return upload.read(), upload.filename
+    carried = request.form.get("carried_file", "")
+    if carried:
+        try:
+            return base64.b64decode(carried, validate=True), request.form.get("carried_name") or None
+        except (binascii.Error, ValueError):
+            return None, None
+    return None, None
+
+
+def _carry(data: bytes, filename: str | None) -> dict | None:
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 2 * 1024 * 1024
+    if len(data) * 4 / 3 > limit * CARRY_FRACTION:
+        return None
+    return {"data": base64.b64encode(data).decode("ascii"), "name": filename or ""}
+
+
+def _render(mission: dict, *, report: dict | None = None, mode: str = "all_or_nothing", dry_run: bool = False,
+            status: int = 200, carried: dict | None = None, rejected: bool = False, file_errors=None):
+    rows = []
+    for item in (report or {}).get("rejected", []):
+        for column, messages in item["errors"].items():
+            rows.append({"row": item["row"], "column": column, "messages": [mission_message(m) for m in messages]})
+    return render_template(
+        "web/missions/import.html", mission=mission, report=report, mode=mode, dry_run=dry_run, carried=carried,
+        rejected=rejected, problems=rows, file_errors=file_errors or [],
+    ), status
