@@ -56,7 +56,9 @@ def register_cli(app: Flask) -> None:
 
     app.cli.add_command(tokens)
     register_match_cli(app)
-    __import__("matcher.cli_missions", fromlist=["_"]).register_mission_cli(app)
+    from matcher.cli_missions import register_mission_cli
+
+    register_mission_cli(app)
 
 
 _MATCH_TEXT = {
