@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError, validate
 
 from matcher.db import db
-from matcher.extensions import limiter
+from matcher.extensions import account_limiter
 from matcher.services import accounts
 from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, password_refusal
 from matcher.web import web
@@ -31,7 +31,12 @@ def new_password_errors(password: str, email: str) -> list[str]:
 
 
 def _login_email_key() -> str:
-    return "login-email:" + accounts.normalise_email(request.form.get("email", ""))[:254]
+    return "email:" + accounts.normalise_email(request.form.get("email", ""))[:254]
+
+
+def _client_address() -> str:
+    """The client's address: the connection's, or X-Forwarded-For's behind PROXY_FIX_X_FOR proxies."""
+    return "address:" + (request.remote_addr or "unknown")
 
 
 def _rate_limited_message() -> str:
@@ -56,7 +61,7 @@ def _keep_locale(response, user):
 
 
 @web.route("/signup", methods=["GET", "POST"])
-@limiter.limit("20 per hour", methods=["POST"], error_message=_rate_limited_message)
+@account_limiter.limit("20 per hour", _client_address, _rate_limited_message)
 def signup():
     """New account (role «company»), leading straight into creating the company profile."""
     if current_user() is not None and request.method == "GET":
@@ -88,9 +93,8 @@ def signup():
 
 
 @web.route("/login", methods=["GET", "POST"])
-@limiter.limit("30 per minute", methods=["POST"], error_message=_rate_limited_message)
-@limiter.limit("10 per minute", methods=["POST"], key_func=_login_email_key,
-               error_message=_rate_limited_message)
+@account_limiter.limit("30 per minute", _client_address, _rate_limited_message)
+@account_limiter.limit("10 per minute", _login_email_key, _rate_limited_message)
 def login():
     """Unknown email and wrong password get the same answer, in about the same time."""
     target = safe_next(request.values.get("next"))
