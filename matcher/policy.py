@@ -12,8 +12,9 @@ The policy, decided once (issue 10, item 6), for every surface:
   company account whose own company and this one have both said «interested» (mutual interest).
   Everyone else — anonymous visitors, other company accounts, a one-sided interest — sees none.
 
-Views ask `may_see(viewer, group, company)`; lists ask `contact_access(viewer)` once and then
-`.allows(company)` per row, so a page of 200 companies costs one query, not 200.
+Views ask `may_see(viewer, group, company)`; lists (the API's company list, the web's matches
+page) ask `contact_access(viewer)` once and then `.allows(company)` per row, so a page of 200
+companies costs one query, not 200.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ STAFF_ROLES = ("admin", "organizer")  # they see every company's contacts
 
 
 def is_owner(viewer: User | None, company: Company) -> bool:
+    """`company` may be a Company or any row with its `id` and `owner_id` (a page's column select)."""
     return viewer is not None and company.owner_id is not None and company.owner_id == viewer.id
 
 
