@@ -26,6 +26,8 @@ class Base:
     WTF_CSRF_TIME_LIMIT = None  # a form left open all day still submits
     MATCH_INDEX_REFRESH_SECONDS = 2.0  # how stale a worker's match index may be
     TRUSTED_HOSTS: list[str] | None = None
+    # How many proxies in front of the app append to X-Forwarded-For; 0 trusts none (the header is ignored).
+    PROXY_FIX_X_FOR = 0
     TESTING = False
 
 
@@ -62,6 +64,7 @@ _ENV_OVERRIDES = {
     "MATCH_INDEX_REFRESH_SECONDS": ("MATCH_INDEX_REFRESH_SECONDS", float),
     "API_RATE_LIMIT": ("API_RATE_LIMIT", str),
     "API_IP_RATE_LIMIT": ("API_IP_RATE_LIMIT", str),
+    "PROXY_FIX_X_FOR": ("PROXY_FIX_X_FOR", int),
 }
 
 

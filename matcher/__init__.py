@@ -24,7 +24,14 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
     app.json.ensure_ascii = False
 
     from matcher import sqlite_tuning
-    from matcher.extensions import babel, csrf, db, limiter, migrate
+    from matcher.extensions import account_limiter, babel, csrf, db, limiter, migrate
+
+    if app.config.get("PROXY_FIX_X_FOR"):
+        # Behind N trusted proxies the client is the Nth address from the right of X-Forwarded-For;
+        # without them (the default) the header is anyone's to forge and is ignored.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=int(app.config["PROXY_FIX_X_FOR"]))
 
     @app.before_request
     def _declare_write_intent():
@@ -35,6 +42,7 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
                      render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    account_limiter.init_app(app)
     from matcher.web.i18n import select_locale
 
     babel.init_app(app, locale_selector=select_locale)

@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 from limits.storage import MemoryStorage
 
 from matcher.db import db
+from matcher.shared_limits import AccountLimiter
 
 
 class ThreadSafeMemoryStorage(MemoryStorage):
@@ -38,5 +39,7 @@ babel = Babel()
 # request that has a limit (the API and the login form) with a 500.
 limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True,
                   in_memory_fallback_enabled=True)
+# Log-in and sign-up limits, counted by every worker together (Redis, else the database).
+account_limiter = AccountLimiter()
 
-__all__ = ["babel", "csrf", "db", "limiter", "migrate", "request"]
+__all__ = ["account_limiter", "babel", "csrf", "db", "limiter", "migrate", "request"]

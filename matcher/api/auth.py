@@ -16,8 +16,6 @@ from matcher.models import Company, User
 from matcher.services.accounts import user_for_token
 
 ROLES = ("admin", "organizer", "company")
-# Fields of a company that only its owner, organizers and admins see.
-PRIVATE_COMPANY_FIELDS = ("email", "phone", "tax_id")
 
 
 class Unauthenticated(DomainError):
@@ -90,10 +88,6 @@ def _authenticate():
 
 def owns(user: User, company: Company) -> bool:
     return company.owner_id is not None and company.owner_id == user.id
-
-
-def sees_private_fields(user: User, company: Company) -> bool:
-    return user.role in ("admin", "organizer") or owns(user, company)
 
 
 def ensure_can_edit_company(company: Company) -> None:

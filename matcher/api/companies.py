@@ -5,9 +5,8 @@ from flask import url_for
 
 from matcher.api import api
 from matcher.api.arguments import json_body, query_args
-from matcher.api.auth import (
-    PRIVATE_COMPANY_FIELDS, allow_roles, current_user, ensure_can_edit_company, sees_private_fields,
-)
+from matcher import policy
+from matcher.api.auth import allow_roles, current_user, ensure_can_edit_company
 from matcher.api.etags import checked_version, etag, if_match
 from matcher.api.idempotency import idempotent
 from matcher.api.openapi import problems, responds, tag
@@ -21,17 +20,17 @@ def company_etag(company_id: int, version: int) -> str:
     return etag("company", company_id, version)
 
 
-def company_body(company: Company) -> dict:
-    """The company as the current user may see it: others' contact and tax fields are left out."""
+def company_body(company: Company, access: policy.ContactAccess) -> dict:
+    """The company as the viewer `access` was made for may see it (matcher.policy decides)."""
     body = companies.company_to_dict(company)
-    if not sees_private_fields(current_user(), company):
-        for field in PRIVATE_COMPANY_FIELDS:
-            body.pop(field, None)
+    for field in policy.hidden_fields(company, access):
+        body.pop(field, None)
     return body
 
 
 def _single(company: Company, status: int = 200, **headers):
-    return company_body(company), status, {"ETag": company_etag(company.id, company.version), **headers}
+    body = company_body(company, policy.contact_access(current_user()))
+    return body, status, {"ETag": company_etag(company.id, company.version), **headers}
 
 
 @api.post("/companies")
@@ -59,11 +58,12 @@ def create_company(payload: dict):
 def list_companies(args: dict):
     """List companies, filtered by role, country, region, words, HS or NACE prefix.
 
-    Company accounts see other companies' public fields only (no email, phone or tax_id).
+    Company accounts see no email or phone of other companies, unless the interest is mutual.
     """
     page, per_page = args.pop("page"), args.pop("per_page")
     rows, total = companies.list_companies(companies.CompanyFilters(**args), page=page, per_page=per_page)
-    return {"items": [company_body(c) for c in rows], "total": total, "page": page, "per_page": per_page}
+    access = policy.contact_access(current_user())
+    return {"items": [company_body(c, access) for c in rows], "total": total, "page": page, "per_page": per_page}
 
 
 @api.get("/companies/<id:company_id>")
@@ -72,7 +72,8 @@ def list_companies(args: dict):
 def get_company(company_id: int):
     """Read one company.
 
-    Company accounts see the public fields of companies that are not theirs (no email, phone or tax_id).
+    Company accounts see no email or phone of a company that is not theirs, unless the interest is
+    mutual; the tax id is public registry data.
     """
     return _single(companies.get_company(company_id))
 

@@ -41,7 +41,9 @@ labels in `lang` (ru or en; by default from Accept-Language, else ru). Over HTTP
 run searches at most 30 s (`time_limit_s`) and ends within 50 s, inside the server's 60 s timeout.
 
 **Public fields.** Of a company that is not theirs, a company account sees every field except
-`email`, `phone` and `tax_id`, which are left out of the body.
+`email` and `phone`, which are left out of the body until both companies have said they are
+interested in each other (mutual interest, on the web). `tax_id` (UNP, INN, OGRN) is public
+registry data and is always there.
 
 **Errors.** `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail`, and for
 invalid input `errors: {field_path: [message, ...]}` — body paths like `offers.0.hs_codes.1`,
@@ -268,9 +270,9 @@ _FIELD_NOTES = {
     "region": "ISO 3166-2 code that belongs to the country, e.g. BY-HM or RU-PER",
     "roles": "Non-empty subset of supplier, buyer",
     "tax_id": "UNP for BY (9 characters with a check digit); INN (10/12 digits) or OGRN (13/15) for RU. "
-              "Left out for company accounts reading a company that is not theirs",
-    "email": "Left out for company accounts reading a company that is not theirs",
-    "phone": "Left out for company accounts reading a company that is not theirs",
+              "Public registry data: shown to every reader",
+    "email": "Left out for company accounts reading a company that is not theirs, until the interest is mutual",
+    "phone": "Left out for company accounts reading a company that is not theirs, until the interest is mutual",
     "hs_codes": "HS / TN VED EAEU codes of 2 to 10 digits (spaces and dots ignored), e.g. 843680",
     "nace_codes": "NACE Rev. 2 / OKVED2 / OKED codes of 1 to 4 levels, e.g. 28.41",
     "offers": "What a supplier sells (suppliers only)",
@@ -280,7 +282,8 @@ _FIELD_NOTES = {
 }
 _COMPONENT_NOTES = {
     "Company": "A stored company. For a company account reading a company that is not its own, "
-               "`email`, `phone` and `tax_id` are left out (the public fields are all the others).",
+               "`email` and `phone` are left out until both companies said they are interested in each other; "
+               "`tax_id` is public registry data and always present.",
     "CompanyCreate": "A company profile as clients write it (POST body).",
     "Niche": "A stored niche: a market left by a departed firm.",
     "NicheCreate": "A niche as clients write it (POST body).",

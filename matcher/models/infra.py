@@ -1,9 +1,9 @@
-"""Bookkeeping rows: the change log that keeps match indexes fresh, idempotent POSTs."""
+"""Bookkeeping rows: the change log that keeps match indexes fresh, idempotent POSTs, rate-limit counters."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matcher.db import db, utcnow
@@ -37,3 +37,14 @@ class IdempotentRequest(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     __table_args__ = (UniqueConstraint("user_id", "key"),)
+
+
+class RateLimitCounter(db.Model):
+    """A fixed-window counter of the account limits (logins, sign-ups), shared by every worker
+    through the database when no Redis is configured (matcher.ratelimit_storage)."""
+
+    __tablename__ = "rate_limit_counter"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the limit's key: no email stored
+    hits: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)  # Unix seconds, as the limits library counts

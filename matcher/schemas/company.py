@@ -5,6 +5,7 @@ from marshmallow import (
     EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema,
 )
 
+from matcher.schemas.base import InputSchema
 from matcher.schemas.fields import HsCode, LanguageCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.taxonomy import CodeError, regions, tax_ids
 
@@ -12,7 +13,7 @@ ROLE_CHOICES = ("supplier", "buyer")
 MAX_USD = 10**13  # ten trillion dollars: anything above is a typo, not a company
 
 
-class ItemSchema(Schema):
+class ItemSchema(InputSchema):
     """Fields common to offers and needs."""
 
     class Meta:
@@ -44,7 +45,7 @@ class NeedSchema(ItemSchema):
     )
 
 
-class CompanySchema(Schema):
+class CompanySchema(InputSchema):
     """A company profile as clients write it (POST body; the merged result of a PATCH)."""
 
     class Meta:

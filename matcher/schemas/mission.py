@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from matcher.schemas.base import InputSchema
 from matcher.schemas.fields import TrimmedString, unique_list
 from matcher.taxonomy import CodeError, hs, nace
 
@@ -38,7 +39,7 @@ class NacePrefix(fields.String):
             raise ValidationError(str(exc)) from None
 
 
-class ParticipantSchema(Schema):
+class ParticipantSchema(InputSchema):
     """A company's settings for the mission's meetings."""
 
     class Meta:
@@ -60,7 +61,7 @@ class ParticipantSchema(Schema):
         return data
 
 
-class MissionSchema(Schema):
+class MissionSchema(InputSchema):
     """A mission as clients write it (POST body; the merged result of a PATCH)."""
 
     class Meta:
@@ -101,7 +102,7 @@ class MissionSchema(Schema):
         return data
 
 
-class MatchListArgsSchema(Schema):
+class MatchListArgsSchema(InputSchema):
     class Meta:
         unknown = RAISE
 
@@ -109,7 +110,7 @@ class MatchListArgsSchema(Schema):
     per_company = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
 
 
-class ScheduleRequestSchema(Schema):
+class ScheduleRequestSchema(InputSchema):
     """POST /missions/{id}/schedule: the day's shape, and which pairs are worth a meeting."""
 
     class Meta:

@@ -4,11 +4,12 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from matcher.schemas.company import MAX_USD
+from matcher.schemas.base import InputSchema
 from matcher.schemas.fields import HsCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.taxonomy import CodeError, regions
 
 
-class NicheSchema(Schema):
+class NicheSchema(InputSchema):
     class Meta:
         unknown = RAISE
         ordered = True

@@ -4,15 +4,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from matcher.db import db, utcnow
 from matcher.errors import NotFound, ValidationFailed
 from matcher.models import ROLES, ApiToken, User
+# The password rule lives in matcher.services.passwords; its bounds stay readable from here too.
+from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, check_new_password  # noqa: F401
 
 TOKEN_PREFIX = "mt_"
-PASSWORD_MIN, PASSWORD_MAX = 8, 128
 # A real hash to check against when the email is unknown, so both answers take as long.
 _DUMMY_HASH = generate_password_hash("not-a-real-password-0", method="scrypt")
 
@@ -50,11 +51,8 @@ def get_or_create_user(email: str, role: str = "company") -> User:
 
 
 def set_password(user: User, password: str) -> None:
-    if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
-        raise ValidationFailed(
-            f"the password must be {PASSWORD_MIN} to {PASSWORD_MAX} characters",
-            {"password": [f"{PASSWORD_MIN} to {PASSWORD_MAX} characters"]},
-        )
+    """Every way to a new password passes here, so none can skip the rule (a WeakPassword 422)."""
+    check_new_password(password, user.email)
     user.password_hash = generate_password_hash(password, method="scrypt")
 
 
@@ -115,6 +113,14 @@ def revoke_token(token_id: int, user: User | None = None) -> ApiToken:
         token.revoked_at = utcnow()
     db.session.commit()
     return token
+
+
+def revoke_user_tokens(user: User) -> int:
+    """Revoke every live API token of `user` (the caller commits); returns how many were live."""
+    now = utcnow()
+    result = db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                                .values(revoked_at=now), execution_options={"synchronize_session": False})
+    return result.rowcount or 0
 
 
 def revoke_tokens_by_prefix_or_email(value: str) -> int:

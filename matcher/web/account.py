@@ -9,7 +9,9 @@ from matcher.db import db
 from matcher.errors import NotFound
 from matcher.models import ApiToken
 from matcher.services import accounts, sessions
+from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN
 from matcher.web import web
+from matcher.web.auth import new_password_errors
 from matcher.web.security import current_user, login_required, session_token
 
 
@@ -18,7 +20,7 @@ def _render(status: int = 200, **context):
     tokens = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
                                 .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc())).all()
     context.setdefault("errors", {})
-    return render_template("web/account.html", user=user, tokens=tokens,
+    return render_template("web/account.html", user=user, tokens=tokens, password_bounds=(PASSWORD_MIN, PASSWORD_MAX),
                            session_count=sessions.active_session_count(user), **context), status
 
 
@@ -52,23 +54,28 @@ def token_revoke(token_id: int):
 @web.post("/account/password")
 @login_required
 def password_change():
-    """New password after the current one; every other browser of this account is signed out."""
+    """New password after the current one; every other browser of this account is signed out, and on
+    request every API token of the account is revoked in the same transaction."""
     user = current_user()
     new = request.form.get("new_password", "")
     errors: dict[str, list[str]] = {}
     if accounts.verify_password(user.email, request.form.get("current_password", "")) is None:
         errors["current_password"] = [_("The current password is wrong.")]
-    if not accounts.PASSWORD_MIN <= len(new) <= accounts.PASSWORD_MAX:
-        errors["new_password"] = [_("The password must be %(min)d to %(max)d characters long.",
-                                    min=accounts.PASSWORD_MIN, max=accounts.PASSWORD_MAX)]
+    if problems := new_password_errors(new, user.email):
+        errors["new_password"] = problems
     elif new != request.form.get("new_password_repeat", ""):
         errors["new_password_repeat"] = [_("The passwords do not match.")]
     if errors:
-        return _render(status=422, errors=errors)
+        return _render(status=422, errors=errors, revoke_tokens=bool(request.form.get("revoke_tokens")))
     accounts.set_password(user, new)
-    ended = sessions.end_other_sessions(user, keep_plain=session_token())  # one commit for both
+    # A leaked password may have leaked the tokens made with it too: the owner may end them at once.
+    revoked = accounts.revoke_user_tokens(user) if request.form.get("revoke_tokens") else None
+    ended = sessions.end_other_sessions(user, keep_plain=session_token())  # one commit for all of it
     flash(_("Password changed. Other browsers signed in to this account were signed out: %(count)d.",
             count=ended), "success")
+    if revoked is not None:
+        flash(_("API tokens revoked: %(count)d. Scripts using them are refused from now on.", count=revoked),
+              "success")
     return redirect(url_for("web.account"))
 
 

@@ -6,17 +6,37 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError, validate
 
 from matcher.db import db
-from matcher.extensions import limiter
+from matcher.extensions import account_limiter
 from matcher.services import accounts
+from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, password_refusal
 from matcher.web import web
+from matcher.web.forms import N_
 from matcher.web.i18n import LOCALE_COOKIE, remember_locale
 from matcher.web.security import STAFF_ROLES, current_user, safe_next, sign_in, sign_out
 
 _is_email = validate.Email()
+# Why a new password is refused (codes of matcher.services.passwords), in the page's language.
+PASSWORD_TEXTS = {
+    "length": N_("The password must be %(min)d to %(max)d characters long."),
+    "common": N_("This password is one of the most common ones, which are guessed first. Choose another."),
+    "email": N_("The password must not be your email address or its part before @."),
+}
+
+
+def new_password_errors(password: str, email: str) -> list[str]:
+    """What is wrong with a new password for the account `email`, for the page; [] when it may be used.
+    Sign-up, password change and reset all show the rule through here."""
+    code = password_refusal(password, email)
+    return [_(PASSWORD_TEXTS[code], min=PASSWORD_MIN, max=PASSWORD_MAX)] if code else []
 
 
 def _login_email_key() -> str:
-    return "login-email:" + accounts.normalise_email(request.form.get("email", ""))[:254]
+    return "email:" + accounts.normalise_email(request.form.get("email", ""))[:254]
+
+
+def _client_address() -> str:
+    """The client's address: the connection's, or X-Forwarded-For's behind PROXY_FIX_X_FOR proxies."""
+    return "address:" + (request.remote_addr or "unknown")
 
 
 def _rate_limited_message() -> str:
@@ -41,7 +61,7 @@ def _keep_locale(response, user):
 
 
 @web.route("/signup", methods=["GET", "POST"])
-@limiter.limit("20 per hour", methods=["POST"], error_message=_rate_limited_message)
+@account_limiter.limit("20 per hour", _client_address, _rate_limited_message)
 def signup():
     """New account (role «company»), leading straight into creating the company profile."""
     if current_user() is not None and request.method == "GET":
@@ -56,9 +76,8 @@ def signup():
             errors["email"] = [_("Enter a valid email address, e.g. name@company.by.")]
         if "email" not in errors and accounts.find_user(email) is not None:
             errors["email"] = [_("An account with this email already exists. Log in instead.")]
-        if not accounts.PASSWORD_MIN <= len(password) <= accounts.PASSWORD_MAX:
-            errors["password"] = [_("The password must be %(min)d to %(max)d characters long.",
-                                    min=accounts.PASSWORD_MIN, max=accounts.PASSWORD_MAX)]
+        if problems := new_password_errors(password, email):
+            errors["password"] = problems
         elif password != request.form.get("password_repeat", ""):
             errors["password_repeat"] = [_("The passwords do not match.")]
         if not errors:
@@ -69,13 +88,13 @@ def signup():
             flash(_("Welcome! Now describe your company so that partners can find it."), "success")
             return _keep_locale(redirect(url_for("web.company_new")), user)
     status = 422 if errors else 200
-    return render_template("web/auth/signup.html", email=email, errors=errors), status
+    return render_template("web/auth/signup.html", email=email, errors=errors,
+                           password_bounds=(PASSWORD_MIN, PASSWORD_MAX)), status
 
 
 @web.route("/login", methods=["GET", "POST"])
-@limiter.limit("30 per minute", methods=["POST"], error_message=_rate_limited_message)
-@limiter.limit("10 per minute", methods=["POST"], key_func=_login_email_key,
-               error_message=_rate_limited_message)
+@account_limiter.limit("30 per minute", _client_address, _rate_limited_message)
+@account_limiter.limit("10 per minute", _login_email_key, _rate_limited_message)
 def login():
     """Unknown email and wrong password get the same answer, in about the same time."""
     target = safe_next(request.values.get("next"))

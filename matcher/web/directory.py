@@ -6,6 +6,7 @@ import math
 from flask import abort, render_template, request
 from sqlalchemy import select
 
+from matcher import policy
 from matcher.db import db
 from matcher.errors import NotFound
 from matcher.models import Company
@@ -13,7 +14,7 @@ from matcher.services import companies
 from matcher.services.interests import interest_states, interested_in
 from matcher.web import web
 from matcher.web.formatting import region_choices
-from matcher.web.security import can_edit, can_see_contacts, current_company, current_user
+from matcher.web.security import can_edit, current_company, current_user
 
 PER_PAGE = 20
 
@@ -59,7 +60,7 @@ def company_page(company_id: int):
             "theirs": company.id in interested_in(own.id),
         }
     return render_template(
-        "web/directory/company.html", company=company, show_contacts=can_see_contacts(user, company),
+        "web/directory/company.html", company=company, show_contacts=policy.may_see(user, policy.CONTACTS, company),
         can_edit=can_edit(user, company), relation=relation,
     )
 

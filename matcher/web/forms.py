@@ -291,6 +291,8 @@ _MESSAGES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^a company with this tax id is already registered"),
      N_("A company with this tax id is already registered.")),
     (re.compile(r"^no (offer|need) with id"), N_("This item no longer exists; it will be saved as a new one.")),
+    (re.compile(r"^holds only invisible or control characters"),
+     N_("Only invisible or control characters were typed here; type the text again.")),
 ]
 
 

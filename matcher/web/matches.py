@@ -5,13 +5,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from matcher import policy
 from matcher.db import db
 from matcher.errors import NotFound
 from matcher.models import Company, Need, Offer
 from matcher.services import interests
 from matcher.web import web
 from matcher.web.i18n import current_language
-from matcher.web.security import company_required, current_company, safe_next
+from matcher.web.security import company_required, current_company, current_user, safe_next
 
 MATCH_LIMIT = 30
 MIN_SCORE = 10.0  # below this a «match» is noise: nothing the two companies trade in common
@@ -37,11 +38,10 @@ def matches():
     hidden_count = sum(1 for m in found if mine.get(m["company"]["id"]) == "not_relevant")
     if not show_hidden:
         found = [m for m in found if mine.get(m["company"]["id"]) != "not_relevant"]
-    mutual_ids = [m["company"]["id"] for m in found
-                  if mine.get(m["company"]["id"]) == "interested" and m["company"]["id"] in theirs]
+    contacts = _contacts([m["company"]["id"] for m in found], policy.contact_access(current_user()))
     return render_template(
         "web/matches.html", company=company, side=side, matches=found, mine=mine, theirs=theirs,
-        partner_contacts=_contacts(mutual_ids), titles=_item_titles(found), show_hidden=show_hidden,
+        partner_contacts=contacts, titles=_item_titles(found), show_hidden=show_hidden,
         hidden_count=hidden_count, limit=MATCH_LIMIT,
     )
 
@@ -78,12 +78,13 @@ def _telling_pairs(match: dict) -> list[dict]:
     return [p for p in pairs if p["score"] >= floor][:PAIRS_SHOWN] or pairs[:1]
 
 
-def _contacts(company_ids: list[int]) -> dict[int, dict]:
+def _contacts(company_ids: list[int], access: policy.ContactAccess) -> dict[int, dict]:
+    """Contacts of the partners whose contacts this viewer may see (matcher.policy decides)."""
     if not company_ids:
         return {}
-    rows = db.session.execute(select(Company.id, Company.email, Company.phone, Company.website)
+    rows = db.session.execute(select(Company.id, Company.owner_id, Company.email, Company.phone, Company.website)
                               .where(Company.id.in_(company_ids))).all()
-    return {r.id: {"email": r.email, "phone": r.phone, "website": r.website} for r in rows}
+    return {r.id: {"email": r.email, "phone": r.phone, "website": r.website} for r in rows if access.allows(r)}
 
 
 def _item_titles(found: list[dict]) -> dict[str, dict[int, str]]:

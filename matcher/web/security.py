@@ -10,12 +10,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from matcher.db import db
 from matcher.models import Company, User
+from matcher.policy import STAFF_ROLES
 from matcher.services import sessions
-from matcher.services.interests import is_mutual
 from matcher.web import web
 
 SESSION_KEY = "sid"
-STAFF_ROLES = ("admin", "organizer")
 
 
 @web.before_app_request
@@ -113,16 +112,6 @@ def can_edit(user: User | None, company: Company) -> bool:
 def require_edit(company: Company) -> None:
     if not can_edit(current_user(), company):
         abort(403)
-
-
-def can_see_contacts(user: User | None, company: Company) -> bool:
-    """Owner, staff, or a company with mutual interest; everyone else sees no email or phone."""
-    if user is None:
-        return False
-    if user.role in STAFF_ROLES or company.owner_id == user.id:
-        return True
-    own = user.company
-    return own is not None and is_mutual(own.id, company.id)
 
 
 def safe_next(target: str | None) -> str | None:

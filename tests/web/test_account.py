@@ -77,7 +77,7 @@ def test_a_wrong_current_password_or_a_short_new_one_is_refused_next_to_the_fiel
     assert wrong.status_code == 422 and "неверно" in field_error(wrong, "f-current_password")
     short = browser.post("/account/password", {"current_password": PASSWORD, "new_password": "short",
                                                "new_password_repeat": "short"}, page="/account")
-    assert "от 8 до 128" in field_error(short, "f-new_password")
+    assert "от 10 до 128" in field_error(short, "f-new_password")
     assert verify_password("olga@example.by", PASSWORD) is not None
 
 
@@ -95,3 +95,58 @@ def test_account_page_in_english(signed_up):
     page = browser.get("/account")
     assert '<html lang="en">' in page.get_data(as_text=True)
     assert "API tokens" in text_of(page) and "Change password" in text_of(page)
+
+
+def test_a_common_password_or_the_own_email_is_refused_as_the_new_password_in_russian(signed_up):
+    browser = signed_up("olga.petrova@example.by")
+    for weak, message in (("Password123", "самых распространённых паролей"),
+                          ("йцукенгшщз", "самых распространённых паролей"),
+                          ("olga.petrova@example.by", "не должен совпадать с вашим адресом e-mail"),
+                          ("Olga.Petrova", "не должен совпадать с вашим адресом e-mail")):
+        refused = browser.post("/account/password", {"current_password": PASSWORD, "new_password": weak,
+                                                     "new_password_repeat": weak}, page="/account")
+        assert refused.status_code == 422 and message in field_error(refused, "f-new_password"), weak
+    assert verify_password("olga.petrova@example.by", PASSWORD) is not None
+
+
+def _tokens_work(browser, count: int) -> list[str]:
+    return [_new_token(browser.post("/account/tokens", {"name": f"script {n}"}, page="/account"))
+            for n in range(count)]
+
+
+def test_also_revoking_the_api_tokens_on_password_change_locks_every_script_out(signed_up, client):
+    browser = signed_up("olga@example.by")
+    tokens = _tokens_work(browser, 2)
+    assert all(user_for_token(t) is not None for t in tokens)
+    response = browser.post("/account/password", {"current_password": PASSWORD, "new_password": "new-secret-2027",
+                                                  "new_password_repeat": "new-secret-2027", "revoke_tokens": "1"},
+                            page="/account")
+    assert response.status_code == 302
+    assert "Отозвано API-токенов: 2" in text_of(browser.get("/account"))
+    assert all(user_for_token(t) is None for t in tokens)
+    assert client.get("/api/v1/niches", headers={"Authorization": f"Bearer {tokens[0]}"}).status_code == 401
+    assert db.session.scalar(select(func.count()).select_from(ApiToken).where(ApiToken.revoked_at.is_(None))) == 0
+
+
+def test_without_the_box_ticked_the_tokens_keep_working_after_a_password_change(signed_up, client):
+    browser = signed_up("olga@example.by")
+    [token] = _tokens_work(browser, 1)
+    browser.post("/account/password", {"current_password": PASSWORD, "new_password": "new-secret-2027",
+                                       "new_password_repeat": "new-secret-2027"}, page="/account")
+    assert client.get("/api/v1/niches", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_a_refused_change_revokes_nothing_and_keeps_the_box_ticked(signed_up):
+    browser = signed_up("olga@example.by")
+    [token] = _tokens_work(browser, 1)
+    refused = browser.post("/account/password", {"current_password": "wrong-wrong-wrong", "new_password": "new-secret-2027",
+                                                 "new_password_repeat": "new-secret-2027", "revoke_tokens": "1"},
+                           page="/account")
+    assert refused.status_code == 422
+    assert re.search(r'name="revoke_tokens"[^>]*checked', refused.get_data(as_text=True))
+    assert user_for_token(token) is not None
+
+
+def test_the_account_page_offers_to_revoke_the_tokens_in_both_languages(signed_up):
+    assert "Заодно отозвать все мои API-токены" in text_of(signed_up("olga@example.by").get("/account"))
+    assert "Also revoke all my API tokens" in text_of(signed_up("ivan@example.by", language="en").get("/account"))

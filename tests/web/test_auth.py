@@ -30,8 +30,8 @@ def test_sign_up_creates_a_company_user_with_a_scrypt_hash_and_leads_to_the_prof
 
 @pytest.mark.parametrize("email, password, repeat, field, message", [
     ("not-an-email", PASSWORD, PASSWORD, "f-email", "Введите правильный адрес e-mail"),
-    ("a@b.by", "short", "short", "f-password", "от 8 до 128 символов"),
-    ("a@b.by", "x" * 129, "x" * 129, "f-password", "от 8 до 128 символов"),
+    ("a@b.by", "short", "short", "f-password", "от 10 до 128 символов"),
+    ("a@b.by", "x" * 129, "x" * 129, "f-password", "от 10 до 128 символов"),
     ("a@b.by", PASSWORD, PASSWORD + "!", "f-password_repeat", "Пароли не совпадают"),
 ])
 def test_bad_sign_up_shows_the_error_next_to_the_field_keeps_the_email_and_writes_nothing(
@@ -168,3 +168,36 @@ def test_production_settings_make_the_session_cookie_secure():
 
     assert Production.SESSION_COOKIE_SECURE is True
     assert Production.SESSION_COOKIE_HTTPONLY is True and Production.SESSION_COOKIE_SAMESITE == "Lax"
+
+
+@pytest.mark.parametrize("password, message", [
+    ("1234567890", "самых распространённых паролей"),
+    ("Password123", "самых распространённых паролей"),
+    ("парольпароль", "самых распространённых паролей"),
+    ("olga.petrova@example.by", "не должен совпадать с вашим адресом e-mail"),
+    ("olga.petrova", "не должен совпадать с вашим адресом e-mail"),
+])
+def test_sign_up_refuses_a_common_password_or_the_email_next_to_the_password(web, password, message):
+    response = web.post("/signup", {"email": "Olga.Petrova@example.by", "password": password,
+                                    "password_repeat": password}, page="/signup")
+    assert response.status_code == 422
+    assert message in field_error(response, "f-password")
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_sign_up_explains_the_password_rule_in_english_too(new_web):
+    browser = new_web("en")
+    assert "10 to 128 characters; not a common password" in text_of(browser.get("/signup"))
+    refused = browser.post("/signup", {"email": "a@b.by", "password": "qwertyuiop", "password_repeat": "qwertyuiop"},
+                           page="/signup")
+    assert "one of the most common ones" in field_error(refused, "f-password")
+
+
+def test_no_way_around_the_form_stores_a_weak_password(app, staff_user):
+    from matcher.services.accounts import get_or_create_user, set_password
+    from matcher.services.passwords import WeakPassword
+
+    user = get_or_create_user("script@example.by", "organizer")
+    with pytest.raises(WeakPassword):
+        set_password(user, "password123")
+    assert user.password_hash is None
