@@ -5,6 +5,7 @@ tax id, or by a name that is the same once script, legal form and quotes are set
 linked instead of duplicated. Mode "all_or_nothing" (the default) writes nothing unless every
 row is clean; mode "valid_rows" imports the clean rows and reports the others. Either way the
 report names each bad row by the number a spreadsheet shows and the column as the file calls it.
+The file is parsed before any transaction begins, so a slow parse never holds the database.
 """
 from __future__ import annotations
 
@@ -56,8 +57,12 @@ def import_delegation(mission_id: int, data: bytes, filename: str | None, organi
     if mode not in IMPORT_MODES:
         raise ValidationFailed("mode must be all_or_nothing or valid_rows",
                                {"mode": [f"one of: {', '.join(IMPORT_MODES)}"]})
-    load_mission(mission_id, organizer, edit=True)
+    # Read the file before touching the database, with whatever the caller began committed: on
+    # SQLite a write request's transaction holds the one write lock, and other requests would queue
+    # behind a long parse (or give up with "database is locked").
+    db.session.commit()
     sheet = read_delegation_file(data, filename)
+    load_mission(mission_id, organizer, edit=True)
     rows = [_Row(number, values) for number, values in sheet.rows]
     for row in rows:
         _validate(row)
