@@ -93,3 +93,18 @@ def test_a_shared_strings_bomb_is_refused_before_anything_is_written(organizer, 
         import_delegation(empty_mission["id"], with_shared_strings(250_000), "d.xlsx", organizer)
     assert caught.value.status == 422 and "200000" in caught.value.detail
     assert _count(Company) == 0 and _count(MissionParticipant) == 0
+
+
+def test_the_cli_reports_a_hostile_workbook_as_an_error_naming_the_limit(app, empty_mission, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "missions"))
+    from hostile_workbooks import rebuilt
+
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(rebuilt(add={"xl/media/pad.bin": b"\0" * (4 * 1024 * 1024)}))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["mission", "import", str(empty_mission["id"]), str(path)])
+    assert result.exit_code != 0 and "at most 100× is accepted" in result.output
+    assert "Traceback" not in result.output and _count(Company) == 0
