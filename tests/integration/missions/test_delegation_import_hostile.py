@@ -108,3 +108,15 @@ def test_the_cli_reports_a_hostile_workbook_as_an_error_naming_the_limit(app, em
     result = app.test_cli_runner().invoke(args=["mission", "import", str(empty_mission["id"]), str(path)])
     assert result.exit_code != 0 and "at most 100× is accepted" in result.output
     assert "Traceback" not in result.output and _count(Company) == 0
+
+
+def test_the_cli_prints_a_known_companys_stored_name_without_its_terminal_escapes(app, empty_mission,
+                                                                                 create_company, tmp_path):
+    known = create_company(name="Амкодор", tax_id="100582305")
+    known.name = "Амкодор\x1b]0;owned\x07\x1b[2J"  # stored before names were cleaned at the door
+    db.session.commit()
+    path = tmp_path / "d.csv"
+    path.write_bytes(_csv([["name", "country", "roles", "tax_id"], ["Amkodor", "BY", "supplier", "100582305"]]))
+    result = app.test_cli_runner().invoke(args=["mission", "import", str(empty_mission["id"]), str(path)])
+    assert result.exit_code == 0, result.output
+    assert "is known company" in result.output and "\x1b" not in result.output and "\x07" not in result.output
