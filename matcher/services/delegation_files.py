@@ -171,7 +171,7 @@ def _collect(sheet: DelegationSheet, rows) -> DelegationSheet:
     columns: dict[int, str] = {}
     for number, row in enumerate(rows, start=1):
         if number > MAX_SHEET_ROWS:
-            raise FileRefused("sheet_rows", limit=f"{MAX_SHEET_ROWS:,}")
+            raise FileRefused("sheet_rows", limit=MAX_SHEET_ROWS)
         cells = list(row)[:MAX_COLUMNS]
         if all(_blank(c) for c in cells):
             continue
@@ -180,7 +180,7 @@ def _collect(sheet: DelegationSheet, rows) -> DelegationSheet:
             columns = _map_columns(sheet, header_row)
             continue
         if len(sheet.rows) >= MAX_ROWS:
-            raise FileRefused("too_many_rows", limit=f"{MAX_ROWS:,}")
+            raise FileRefused("too_many_rows", limit=MAX_ROWS)
         values = {}
         for index, name in columns.items():
             if index < len(cells) and not _blank(cells[index]):

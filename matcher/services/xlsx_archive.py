@@ -18,7 +18,7 @@ MAX_MEMBER_BYTES = 16 * 1024 * 1024    # 5,000 rows × 80 columns of XML fit in 
 MAX_TOTAL_BYTES = 40 * 1024 * 1024
 MAX_RATIO = 100                        # spreadsheet XML packs 5–30×; bombs pack thousands of times
 RATIO_FROM_BYTES = 1024 * 1024         # small parts may pack tighter, harmlessly
-MAX_SHARED_STRINGS = 200_000           # 5,000 rows × 40 distinct texts
+MAX_SHARED_STRINGS = 100_000           # 5,000 rows × 20 distinct texts; parsing them takes a second or two
 ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 _CHUNK = 256 * 1024
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
@@ -95,5 +95,5 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {str(exc)[:120]}" if str(exc) else type(exc).__name__
 
 
-def _mb(size: int) -> str:
-    return f"{size / _MB:.1f}"
+def _mb(size: int) -> float:
+    return round(size / _MB, 1)

@@ -10,6 +10,7 @@ import base64
 import binascii
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from matcher.db import db
@@ -88,8 +89,9 @@ def mission_import(mission_id: int):
                        carried=_carry(data, filename), rejected=True)
     except FileRefused as exc:  # the file as a whole, with a code: a limit, a broken archive, a stray quote …
         db.session.rollback()
+        params = {k: format_decimal(v) if isinstance(v, (int, float)) else v for k, v in exc.params.items()}
         return _render(mission, mode=mode, dry_run=dry_run, status=422,
-                       file_errors=[_(FILE_PROBLEMS[exc.code], **exc.params)])
+                       file_errors=[_(FILE_PROBLEMS[exc.code], **params)])
     except ValidationFailed as exc:  # the file as a whole: empty, not a table, a column missing …
         db.session.rollback()
         messages = [mission_message(m) for path in ("file", "columns", "mode") for m in exc.errors.get(path, [])]

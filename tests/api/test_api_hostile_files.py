@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from matcher.db import db
 from matcher.models import Company
+from matcher.services.xlsx_archive import MAX_SHARED_STRINGS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration" / "missions"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "missions"))
@@ -52,9 +53,9 @@ def test_a_name_patched_into_a_formula_reaches_every_export_as_text(client, peop
 
 def test_a_shared_strings_bomb_is_a_422_problem_naming_the_limit(client, people, mission):
     before = _companies()
-    response = _upload(client, mission["id"], people["organizer"], with_shared_strings(250_000))
+    response = _upload(client, mission["id"], people["organizer"], with_shared_strings(MAX_SHARED_STRINGS + 1))
     assert response.status_code == 422 and response.mimetype == "application/problem+json"
-    assert "at most 200000 are accepted" in response.get_json()["errors"]["file"][0]
+    assert "at most 100,000 are accepted" in response.get_json()["errors"]["file"][0]
     assert _companies() == before
 
 

@@ -12,6 +12,7 @@ from web_helpers import field_error
 
 from matcher.db import db
 from matcher.models import Company
+from matcher.services.xlsx_archive import MAX_SHARED_STRINGS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "missions"))
 from hostile_workbooks import rebuilt, with_shared_strings  # noqa: E402
@@ -30,7 +31,7 @@ def _companies() -> int:
 
 
 @pytest.mark.parametrize("data, filename, russian", [
-    (with_shared_strings(250_000), "d.xlsx", "В XLSX больше 200000 текстов"),
+    (with_shared_strings(MAX_SHARED_STRINGS + 1), "d.xlsx", "В XLSX больше 100\xa0000 текстов"),
     (rebuilt(add={"xl/media/pad.bin": b"\0" * (4 * 1024 * 1024)}), "d.xlsx", "допускается не больше чем в 100 раз"),
     (rebuilt(replace={"xl/workbook.xml": b"<workbook"}), "d.xlsx", "Этот файл не является ни таблицей CSV"),
     (UNCLOSED, "d.csv", "В строке 3 (линия 3) открыта кавычка"),
@@ -43,6 +44,6 @@ def test_a_hostile_upload_is_explained_in_russian_next_to_the_file_input(organis
 
 
 def test_an_english_organiser_reads_the_limit_in_english(organiser_en, mission):
-    response = _upload(organiser_en, mission["id"], with_shared_strings(250_000), "d.xlsx")
+    response = _upload(organiser_en, mission["id"], with_shared_strings(MAX_SHARED_STRINGS + 1), "d.xlsx")
     assert response.status_code == 422
-    assert "The XLSX holds more than 200000 texts" in field_error(response, "f-file")
+    assert "The XLSX holds more than 100,000 texts" in field_error(response, "f-file")

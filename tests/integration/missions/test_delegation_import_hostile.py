@@ -12,6 +12,7 @@ from matcher.models import Company, MissionParticipant
 from matcher.services import delegation_import
 from matcher.services.delegation_import import import_delegation
 from matcher.services.upload_problems import FileRefused
+from matcher.services.xlsx_archive import MAX_SHARED_STRINGS
 
 
 def _csv(rows) -> bytes:
@@ -90,8 +91,8 @@ def test_a_shared_strings_bomb_is_refused_before_anything_is_written(organizer, 
     from hostile_workbooks import with_shared_strings
 
     with pytest.raises(FileRefused) as caught:
-        import_delegation(empty_mission["id"], with_shared_strings(250_000), "d.xlsx", organizer)
-    assert caught.value.status == 422 and "200000" in caught.value.detail
+        import_delegation(empty_mission["id"], with_shared_strings(MAX_SHARED_STRINGS + 1), "d.xlsx", organizer)
+    assert caught.value.status == 422 and "at most 100,000 are accepted" in caught.value.detail
     assert _count(Company) == 0 and _count(MissionParticipant) == 0
 
 

@@ -28,7 +28,7 @@ def _refused(data: bytes) -> FileRefused:
 
 def test_a_shared_strings_table_of_more_strings_than_the_limit_is_refused_naming_the_limit():
     refusal = _refused(with_shared_strings(xlsx_archive.MAX_SHARED_STRINGS + 1))
-    assert refusal.code == "shared_strings" and f"{xlsx_archive.MAX_SHARED_STRINGS}" in refusal.detail
+    assert refusal.code == "shared_strings" and f"at most {xlsx_archive.MAX_SHARED_STRINGS:,}" in refusal.detail
 
 
 def test_a_workbook_with_many_shared_strings_under_the_limit_is_still_read():
