@@ -12,14 +12,15 @@ import re
 import zipfile
 
 from matcher.services.upload_problems import FileRefused
+from matcher.text_safety import clean_text
 
 MAX_MEMBERS = 300                      # a workbook has a dozen parts; hundreds of sheets are not a delegation
-MAX_MEMBER_BYTES = 16 * 1024 * 1024    # 5,000 rows × 80 columns of XML fit in a few MB
+MAX_MEMBER_BYTES = 16 * 1024 * 1024    # a full sheet (6,000 rows × 80 short cells) of XML fits in it
 MAX_TOTAL_BYTES = 40 * 1024 * 1024
 MAX_RATIO = 100                        # spreadsheet XML packs 5–30×; bombs pack thousands of times
 RATIO_FROM_BYTES = 1024 * 1024         # small parts may pack tighter, harmlessly
 MAX_SHARED_STRINGS = 100_000           # 5,000 rows × 20 distinct texts; parsing them takes a second or two
-ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
+ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Excel, LibreOffice and openpyxl write
 _CHUNK = 256 * 1024
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 _DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
@@ -52,14 +53,14 @@ def check_xlsx_archive(data: bytes) -> None:
 
 def _check_directory_entry(member: zipfile.ZipInfo) -> None:
     if member.compress_type not in ALLOWED_METHODS:
-        raise FileRefused("archive_method", member=member.filename, method=member.compress_type)
+        raise FileRefused("archive_method", member=_name(member), method=member.compress_type)
     if member.flag_bits & 0x1:
-        raise FileRefused("archive_encrypted", member=member.filename)
+        raise FileRefused("archive_encrypted", member=_name(member))
     if member.file_size > MAX_MEMBER_BYTES:
-        raise FileRefused("member_size", member=member.filename, size_mb=_mb(member.file_size),
+        raise FileRefused("member_size", member=_name(member), size_mb=_mb(member.file_size),
                           limit_mb=MAX_MEMBER_BYTES // _MB)
     if member.file_size > RATIO_FROM_BYTES and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-        raise FileRefused("member_ratio", member=member.filename,
+        raise FileRefused("member_ratio", member=_name(member),
                           ratio=member.file_size // max(member.compress_size, 1), limit=MAX_RATIO)
 
 
@@ -76,10 +77,10 @@ def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
                     continue
                 if not tail and (chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:4]):
                     # UTF-16/32 XML would slip past the byte patterns below; Excel writes UTF-8 only.
-                    raise FileRefused("not_a_workbook", reason=f"{member.filename} is not UTF-8 XML")
+                    raise FileRefused("not_a_workbook", reason=f"{_name(member)} is not UTF-8 XML")
                 window = tail + chunk
                 if any(marker in window for marker in _DECLARATIONS):
-                    raise FileRefused("xml_doctype", member=member.filename)
+                    raise FileRefused("xml_doctype", member=_name(member))
                 # A tag split across two chunks is counted once: matches lying wholly in the carried
                 # tail were counted with the chunk before.
                 count += sum(1 for m in _SHARED_STRING.finditer(window) if m.end() > len(tail))
@@ -89,6 +90,12 @@ def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
     except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError …: a corrupt part is the file's fault
         raise FileRefused("not_a_workbook", reason=_reason(exc)) from None
     return count
+
+
+def _name(member: zipfile.ZipInfo) -> str:
+    """A part's name as messages show it: the archive chose it, so it is cleaned and kept short."""
+    name = clean_text(member.filename)
+    return name if len(name) <= 80 else name[:77] + "…"
 
 
 def _reason(exc: Exception) -> str:

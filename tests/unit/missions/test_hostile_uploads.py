@@ -194,3 +194,9 @@ def test_every_row_of_a_file_with_properly_closed_quotes_is_read():
             + "\r\n".join(f"{row},x" for row in EIGHT_ROWS[1:]) + '\r\n"OOO ""Romashka""",RU,buyer,"a ""b"""\r\n')
     sheet = read_delegation_file(text.encode(), "d.csv")
     assert len(sheet.rows) == 9 and sheet.rows[-1][1]["name"] == 'OOO "Romashka"'
+
+
+def test_a_part_name_chosen_by_the_archive_reaches_the_message_cleaned_and_short():
+    name = "xl/media/\x1b[2J" + "x" * 500 + ".bin"
+    refusal = _refused(rebuilt(add={name: b"\0" * (2 * 1024 * 1024)}))
+    assert refusal.code == "member_ratio" and "\x1b" not in refusal.detail and len(refusal.params["member"]) == 80
