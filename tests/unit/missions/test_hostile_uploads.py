@@ -199,4 +199,4 @@ def test_every_row_of_a_file_with_properly_closed_quotes_is_read():
 def test_a_part_name_chosen_by_the_archive_reaches_the_message_cleaned_and_short():
     name = "xl/media/\x1b[2J" + "x" * 500 + ".bin"
     refusal = _refused(rebuilt(add={name: b"\0" * (2 * 1024 * 1024)}))
-    assert refusal.code == "member_ratio" and "\x1b" not in refusal.detail and len(refusal.params["member"]) == 80
+    assert refusal.code == "member_ratio" and "\x1b" not in refusal.detail and len(refusal.params["member"]) <= 80
