@@ -77,33 +77,52 @@ def test_a_csv_quote_left_open_is_a_422_naming_the_row_where_it_opened(client, p
     assert "row 3 (line 3)" in response.get_json()["errors"]["file"][0]
 
 
+def _other_writer_gets_the_lock() -> str:
+    """On SQLite: whether a connection of its own (another worker) can take the write lock right now."""
+    other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return "got the lock"
+    except sqlite3.OperationalError as exc:
+        return str(exc)
+    finally:
+        other.close()
+
+
 @pytest.mark.parametrize("idempotency_key", [None, "import-once-1"])
-def test_the_upload_is_parsed_while_the_database_is_free_for_other_writers(client, people, mission, monkeypatch,
-                                                                           idempotency_key):
+def test_the_upload_is_parsed_and_checked_while_the_database_is_free_for_other_writers(
+        client, people, mission, monkeypatch, idempotency_key):
     from matcher.services import delegation_import
 
-    if idempotency_key and db.engine.dialect.name != "sqlite":
+    sqlite = db.engine.dialect.name == "sqlite"
+    if idempotency_key and not sqlite:
         pytest.skip("PostgreSQL keeps the key row in the request's transaction by design; it locks no one else")
     seen = {}
-    real_read = delegation_import.read_delegation_file
+    real_read, real_recognise = delegation_import.read_delegation_file, delegation_import._recognise
 
     def read_and_look(data, filename):
-        seen["in_transaction"] = db.session().in_transaction()
-        if db.engine.dialect.name == "sqlite":
-            other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
-            try:
-                other.execute("BEGIN IMMEDIATE")
-                other.execute("ROLLBACK")
-                seen["other_writer"] = "got the lock"
-            except sqlite3.OperationalError as exc:
-                seen["other_writer"] = str(exc)
-            finally:
-                other.close()
+        seen["parsing in a transaction"] = db.session().in_transaction()
+        if sqlite:
+            seen["while parsing"] = _other_writer_gets_the_lock()
         return real_read(data, filename)
 
+    def recognise_and_look(rows):
+        if sqlite:
+            seen["while checking"] = _other_writer_gets_the_lock()
+        return real_recognise(rows)
+
     monkeypatch.setattr(delegation_import, "read_delegation_file", read_and_look)
+    monkeypatch.setattr(delegation_import, "_recognise", recognise_and_look)
     headers = {**people["organizer"], **({"Idempotency-Key": idempotency_key} if idempotency_key else {})}
     data = "name,country,roles\r\nЛесмаш,BY,supplier\r\n".encode()
     response = _upload(client, mission["id"], headers, data, "d.csv")
     assert response.status_code == 200, response.get_json()
-    assert seen["in_transaction"] is False and seen.get("other_writer", "got the lock") == "got the lock"
+    assert seen["parsing in a transaction"] is False
+    if sqlite:
+        assert seen["while parsing"] == seen["while checking"] == "got the lock"
+    if idempotency_key:  # the key still holds the answer, stored with the work it answers
+        from matcher.models import IdempotentRequest
+
+        stored = db.session.scalar(select(IdempotentRequest).where(IdempotentRequest.key == idempotency_key))
+        assert stored is not None and stored.status_code == 200
