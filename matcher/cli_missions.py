@@ -68,6 +68,7 @@ def register_mission_cli(app: Flask) -> None:
         """Import a delegation (CSV or XLSX) into a mission's participants."""
         from matcher.services.delegation_import import import_delegation
         from matcher.services.missions import CLI_OPERATOR
+        from matcher.text_safety import clean_text
 
         try:
             report = import_delegation(mission_id, path.read_bytes(), path.name, CLI_OPERATOR,
@@ -77,9 +78,9 @@ def register_mission_cli(app: Flask) -> None:
         file = report["file"]
         click.echo(f"{file['rows']} rows read from {file['format'].upper()}"
                    + (f" ({file['encoding']})" if file["encoding"] else ""))
-        for item in report["recognised"]:
+        for item in report["recognised"]:  # names stored before cleaning may hold terminal escapes
             click.echo(f"  row {item['row']}: «{item['name_in_file']}» is known company {item['company_id']} "
-                       f"«{item['name']}» (by {item['by']})")
+                       f"«{clean_text(item['name'])}» (by {item['by']})")
         for item in report["created"]:
             click.echo(f"  row {item['row']}: created company {item['company_id']} «{item['name']}»")
         for path_, messages in sorted(report["errors"].items()):

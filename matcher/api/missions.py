@@ -158,6 +158,11 @@ def import_delegation(mission_id: int, form: dict):
     mode a file with a bad row imports nothing: the 422 names every bad cell as
     `rows.N.field` (N is the row number a spreadsheet shows, the header being row 1) and carries
     the whole per-row `report`. The blank template is at `/api/v1/missions/import-template`.
+
+    A file refused as a whole is a 422 under `file` that names the limit or the fault: an XLSX
+    archive is inspected before it is parsed (number of parts, unpacked size per part and in all,
+    packing ratio, shared strings; stored or deflated parts only; no DOCTYPE), every row read
+    counts against the row limit, blank ones too, and a CSV quote left open names its row.
     """
     upload = form["file"]
     try:

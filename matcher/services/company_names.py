@@ -42,6 +42,7 @@ _LEGAL_FORMS = sorted((
 ), key=len, reverse=True)
 _LEGAL_PATTERN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in _LEGAL_FORMS) + r")(?!\w)")
 _NOT_WORD = re.compile(r"[^\w]+|_")
+_NUMBER = re.compile(r"\d+")
 SAME_COMPANY_SIMILARITY = 90.0
 SHORT_NAME = 6  # keys shorter than this must be equal to count as the same name
 
@@ -62,11 +63,14 @@ def name_key(name: str | None) -> str:
 
 
 def key_similarity(key_a: str, key_b: str) -> float:
-    """0..100 for two name keys; short names (MAZ, MTZ, BelAZ) are alike only when equal."""
+    """0..100 for two name keys; short names (MAZ, MTZ, BelAZ) are alike only when equal, and names
+    with different numbers in them are different companies however alike the letters."""
     if not key_a or not key_b:
         return 0.0
     if key_a == key_b:
         return 100.0
+    if _NUMBER.findall(key_a) != _NUMBER.findall(key_b):  # «Filler 00001» and «Filler 00000», «Plant 1» and «Plant 2»
+        return 0.0
     if min(len(key_a), len(key_b)) < SHORT_NAME:
         return 0.0
     return float(fuzz.ratio(key_a, key_b))

@@ -1,21 +1,29 @@
 """Read a delegation file (CSV in UTF-8 or cp1251, or XLSX) into rows; write the blank templates.
 
-Row numbers are the ones a person sees in a spreadsheet: the header is row 1.
+Row numbers are the ones a person sees in a spreadsheet: the header is row 1. Every row read
+counts against the caps, blank ones too; an XLSX archive is inspected (xlsx_archive) before openpyxl
+opens it, and a CSV quote left open is refused rather than swallowing the rows after it.
 """
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from matcher.errors import ValidationFailed
+from matcher.errors import DomainError, ValidationFailed
 from matcher.services.delegation_columns import COLUMNS, HS_FIELDS, REQUIRED, field_for_header, header
+from matcher.services.upload_problems import FileRefused
+from matcher.services.xlsx_archive import check_xlsx_archive
+from matcher.text_safety import clean_text
 
 MAX_BYTES = 2 * 1024 * 1024  # the app's MAX_CONTENT_LENGTH; 5,000 rows of CSV fit in well under it
 MAX_ROWS = 5000
+MAX_SHEET_ROWS = MAX_ROWS + 1000  # every row read counts, blank ones too: a sheet can claim a million
 MAX_COLUMNS = 80
+# Cells that never hold a line break: one that does in a CSV is rows swallowed by a stray quote.
+SINGLE_LINE_FIELDS = ("name", "name_en", "country", "region", "city", "roles", "tax_id", "website", "email", "phone")
+_SENTINEL = "\uffff"  # a noncharacter: no real file holds it
 
 
 @dataclass
@@ -49,20 +57,24 @@ def read_delegation_file(data: bytes, filename: str | None = None) -> Delegation
 
 
 def _read_xlsx(data: bytes) -> DelegationSheet:
+    """The first sheet, read after the archive passed its checks, row by row and never past the row cap."""
     from openpyxl import load_workbook
 
+    check_xlsx_archive(data)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise file_error(f"This is a ZIP archive but not a readable XLSX workbook ({type(exc).__name__}); "
-                         "save the sheet as .xlsx or CSV") from None
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl lets through whatever its parsers meet in a broken part
+        raise FileRefused("not_a_workbook", reason=type(exc).__name__) from None
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        result = _collect(DelegationSheet(format="xlsx"), (list(row) for row in rows))
+        return _collect(DelegationSheet(format="xlsx"), (list(row) for row in rows))
+    except DomainError:
+        raise
+    except Exception as exc:  # broken sheet XML is met only while iterating (read-only mode parses lazily)
+        raise FileRefused("not_a_workbook", reason=type(exc).__name__) from None
     finally:
         workbook.close()
-    return result
 
 
 def _read_csv(data: bytes) -> DelegationSheet:
@@ -71,11 +83,49 @@ def _read_csv(data: bytes) -> DelegationSheet:
         raise file_error("This is a binary file, not a CSV or XLSX table")
     sample = text[:8192]
     delimiter = _delimiter(sample)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return _collect(DelegationSheet(format="csv", encoding=encoding, delimiter=delimiter), reader)
-    except csv.Error as exc:
-        raise file_error(f"The CSV cannot be read ({exc}); check the quotes around cells") from None
+    lines: dict[int, tuple[int, int]] = {}
+    sheet = _collect(DelegationSheet(format="csv", encoding=encoding, delimiter=delimiter),
+                     _csv_records(text, delimiter, lines))
+    _refuse_swallowed_lines(sheet, lines)
+    return sheet
+
+
+def _csv_records(text: str, delimiter: str, lines: dict[int, tuple[int, int]]):
+    """The CSV's records; `lines` gets each record's first and last line. A quote left open is refused:
+    the csv module would quietly read every line after it into one cell."""
+    source = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(source, delimiter=delimiter)
+    number, last_line = 0, 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a cell past the field size limit: a quote left open, most likely
+            raise FileRefused("csv_broken", row=number + 1, line=last_line + 1, reason=str(exc)) from None
+        number += 1
+        lines[number] = (last_line + 1, reader.line_num)
+        last_line = reader.line_num
+        yield record
+    if number and _quote_left_open("".join(source[lines[number][0] - 1:]), delimiter):
+        raise FileRefused("unclosed_quote", row=number, line=lines[number][0])
+
+
+def _quote_left_open(record_text: str, delimiter: str) -> bool:
+    """Whether the csv module ends `record_text` inside a quoted cell: a line added after it is then swallowed."""
+    records = list(csv.reader(io.StringIO(record_text + "\n" + _SENTINEL, newline=""), delimiter=delimiter))
+    return not records or records[-1] != [_SENTINEL]
+
+
+def _refuse_swallowed_lines(sheet: DelegationSheet, lines: dict[int, tuple[int, int]]) -> None:
+    """A quote that opens in one row and closes rows later joins the rows between into one cell."""
+    for number, values in sheet.rows:
+        for name in SINGLE_LINE_FIELDS:
+            value = values.get(name, "")
+            if "\n" in value and sheet.delimiter in value:
+                first, last = lines[number]
+                raise FileRefused("quote_spans_lines", row=number, line=first, last_line=last,
+                                  column=sheet.headers.get(name, name))
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -120,6 +170,8 @@ def _collect(sheet: DelegationSheet, rows) -> DelegationSheet:
     header_row: list[str] | None = None
     columns: dict[int, str] = {}
     for number, row in enumerate(rows, start=1):
+        if number > MAX_SHEET_ROWS:
+            raise FileRefused("sheet_rows", limit=MAX_SHEET_ROWS)
         cells = list(row)[:MAX_COLUMNS]
         if all(_blank(c) for c in cells):
             continue
@@ -128,7 +180,7 @@ def _collect(sheet: DelegationSheet, rows) -> DelegationSheet:
             columns = _map_columns(sheet, header_row)
             continue
         if len(sheet.rows) >= MAX_ROWS:
-            raise file_error(f"The file has more than {MAX_ROWS:,} rows; split it into smaller files")
+            raise FileRefused("too_many_rows", limit=MAX_ROWS)
         values = {}
         for index, name in columns.items():
             if index < len(cells) and not _blank(cells[index]):
@@ -172,7 +224,7 @@ def _blank(value) -> bool:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else clean_text(str(value)).strip()
 
 
 def _cell(value, name: str) -> str:
@@ -186,7 +238,7 @@ def _cell(value, name: str) -> str:
         return "0" + text if name in HS_FIELDS and len(text) % 2 == 1 else text
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    return str(value).strip()
+    return clean_text(str(value)).strip()  # no control, bidi or zero-width characters reach the directory
 
 
 def delegation_template(file_format: str = "xlsx", lang: str = "ru") -> bytes:

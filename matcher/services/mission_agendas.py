@@ -1,4 +1,5 @@
-"""Each company's own agenda of a mission: as data for a page, and as an .ics calendar file."""
+"""Each company's own agenda of a mission: as data for a page, and as an .ics calendar file (its text
+cleaned of control and bidi characters)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -13,6 +14,7 @@ from matcher.services.ics import CalendarEvent, calendar
 from matcher.services.mission_schedules import last_schedule, meeting_to_dict
 from matcher.services.missions import ORGANISING_ROLES, company_id_of, iso_utc, load_mission
 from matcher.taxonomy import regions
+from matcher.text_safety import clean_text
 
 _TEXT = {
     "ru": {"summary": "Встреча: {partner}", "table": "стол {table}", "supplier": "вы — поставщик",
@@ -83,12 +85,13 @@ def agenda_ics(mission_id: int, company_id: int, user, lang: str = "ru") -> byte
         events.append(CalendarEvent(
             uid=f"mission-{mission['id']}-meeting-{item['supplier_id']}-{item['buyer_id']}@matcher",
             starts_at=datetime.fromisoformat(item["starts_at"]), ends_at=datetime.fromisoformat(item["ends_at"]),
-            summary=text["summary"].format(partner=partner["display_name"]), location=place,
-            description="\n".join(line for line in lines if line), sequence=agenda["schedule_id"] or 0,
+            summary=clean_text(text["summary"].format(partner=partner["display_name"])), location=clean_text(place),
+            description=clean_text("\n".join(line for line in lines if line)), sequence=agenda["schedule_id"] or 0,
         ))
     stamp = datetime.fromisoformat(agenda["schedule_created_at"]) if agenda["schedule_created_at"] else utcnow()
     name = text["calendar"].format(mission=mission["name"]) + f" — {agenda['company']['name']}"
-    return calendar(events, name, stamp)
+    # Control characters are not allowed in iCalendar text (RFC 5545 §3.3.11), whatever was stored.
+    return calendar(events, clean_text(name), stamp)
 
 
 def _partner(company: Company | None, lang: str, sees_contacts: bool) -> dict:

@@ -1,5 +1,6 @@
 """Files of a mission for people: the match list as CSV or XLSX, the schedule as an XLSX workbook.
 
+Every cell goes through spreadsheet_cells, so no name reaches Excel as a live formula.
 Headers and labels follow the reader's language (ru or en). The Russian CSV uses «;» because
 that is what Excel expects in Russian locales; both carry a UTF-8 BOM so Excel reads Cyrillic.
 """
@@ -13,6 +14,7 @@ from matcher.errors import NotFound, ValidationFailed
 from matcher.services.mission_matches import mission_match_list
 from matcher.services.mission_schedules import get_last_schedule
 from matcher.services.missions import get_mission
+from matcher.services.spreadsheet_cells import append_row, safe_row
 from matcher.taxonomy import regions
 
 LABELS = {
@@ -74,8 +76,8 @@ def match_list_file(mission_id: int, user, file_format: str = "xlsx", lang: str 
     if file_format == "csv":
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=";" if lang == "ru" else ",", lineterminator="\r\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerow(safe_row(headers))
+        writer.writerows(safe_row(row) for row in rows)
         return out.getvalue().encode("utf-8-sig")
     if file_format != "xlsx":
         raise ValidationFailed("format must be csv or xlsx", {"format": ["one of: csv, xlsx"]})
@@ -153,7 +155,7 @@ def schedule_xlsx(mission_id: int, user, lang: str = "ru") -> bytes:
                          (t["bound"], schedule["upper_bound"]), (t["ratio"], schedule["value_ratio"]),
                          (t["met"], schedule["companies_met"]), (t["with_partner"], schedule["companies_with_partner"]),
                          ("", t["timezone"].format(offset=offset))):
-        summary.append([label, value])
+        append_row(summary, [label, value])
     summary.column_dimensions["A"].width = 36
     summary.column_dimensions["B"].width = 50
     return _save(workbook)
@@ -163,11 +165,11 @@ def _table(sheet, headers: list[str], rows: list[list], widths: list[int]) -> No
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

@@ -10,6 +10,7 @@ import base64
 import binascii
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from matcher.db import db
@@ -19,13 +20,40 @@ from matcher.schemas.mission import FILE_FORMATS, LANGUAGES
 from matcher.services import missions
 from matcher.services.delegation_files import delegation_template
 from matcher.services.delegation_import import IMPORT_MODES, DelegationRejected, import_delegation
+from matcher.services.upload_problems import FileRefused
 from matcher.web import web
+from matcher.web.forms import N_
 from matcher.web.i18n import current_language
 from matcher.web.mission_forms import mission_message
 from matcher.web.missions import load
 from matcher.web.security import current_user, login_required
 
 CARRY_FRACTION = 0.7  # base64 grows a file by a third; the rest of the form must fit too
+# upload_problems' codes as this page words them (the API's English wording is in upload_problems).
+FILE_PROBLEMS = {
+    "not_a_workbook": N_("This file is neither a CSV table nor an XLSX workbook."),
+    "archive_members": N_("The XLSX archive holds %(count)s parts; at most %(limit)s are accepted."),
+    "archive_method": N_("The XLSX part %(member)s is packed in an unusual way; save the sheet again from "
+                         "Excel or LibreOffice."),
+    "archive_encrypted": N_("The XLSX part %(member)s is encrypted: remove the password and save the sheet again."),
+    "member_size": N_("The XLSX part %(member)s unpacks to %(size_mb)s MB; at most %(limit_mb)s MB per part are "
+                      "accepted."),
+    "member_ratio": N_("The XLSX part %(member)s unpacks to %(ratio)s times its packed size; at most %(limit)s times "
+                       "is accepted."),
+    "archive_size": N_("The XLSX unpacks to %(size_mb)s MB in all; at most %(limit_mb)s MB are accepted."),
+    "shared_strings": N_("The XLSX holds more than %(limit)s texts; split it into smaller files."),
+    "xml_doctype": N_("The XLSX part %(member)s declares a DOCTYPE or entities, which workbooks never need: "
+                      "save the sheet again from Excel or LibreOffice."),
+    "too_many_rows": N_("The file has more than %(limit)s rows: split it into smaller files."),
+    "sheet_rows": N_("The sheet runs past %(limit)s rows, blank ones included: delete the empty rows under the "
+                     "table or split it."),
+    "unclosed_quote": N_("Row %(row)s (line %(line)s) opens a quote «\"» that is never closed, so every line after "
+                         "it would be read as one cell: close or remove that quote."),
+    "csv_broken": N_("The CSV cannot be read from row %(row)s (line %(line)s) on: check the quotes around cells."),
+    "quote_spans_lines": N_("Row %(row)s (line %(line)s) opens a quote «\"» that closes only on line "
+                            "%(last_line)s, so the lines between are read into the column «%(column)s»: close or "
+                            "remove that quote."),
+}
 
 
 @web.get("/missions/import-template")
@@ -59,6 +87,11 @@ def mission_import(mission_id: int):
         db.session.rollback()
         return _render(mission, report=exc.report, mode=mode, dry_run=dry_run, status=422,
                        carried=_carry(data, filename), rejected=True)
+    except FileRefused as exc:  # the file as a whole, with a code: a limit, a broken archive, a stray quote …
+        db.session.rollback()
+        params = {k: format_decimal(v) if isinstance(v, (int, float)) else v for k, v in exc.params.items()}
+        return _render(mission, mode=mode, dry_run=dry_run, status=422,
+                       file_errors=[_(FILE_PROBLEMS[exc.code], **params)])
     except ValidationFailed as exc:  # the file as a whole: empty, not a table, a column missing …
         db.session.rollback()
         messages = [mission_message(m) for path in ("file", "columns", "mode") for m in exc.errors.get(path, [])]

@@ -43,3 +43,20 @@ def test_name_index_finds_companies_by_any_of_their_spellings():
     assert [owner for _, owner in index.find("ОАО «AMKODOR»")] == ["amkodor"]
     assert [owner for _, owner in index.find("МАЗ")] == ["maz"]
     assert index.find("МТЗ") == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Filler Company 00001", "Filler Company 00000"),
+    ("Завод №1", "Завод №2"),
+    ("Пермский завод 12", "Пермский завод 21"),
+    ("Агрокомбинат 2", "Агрокомбинат"),
+])
+def test_names_that_differ_only_in_their_numbers_are_different_companies(a, b):
+    assert not same_company_name(a, b)
+    index = NameIndex()
+    index.add("known", a)
+    assert index.find(b) == []
+
+
+def test_the_same_number_in_both_scripts_is_still_the_same_company():
+    assert same_company_name("ОАО «Завод 1»", "Zavod 1 JSC") and same_company_name("«Амкодор»", "Amkodor JSC")
