@@ -1,0 +1,46 @@
+"""One bilingual product classifier: a company's own words (RU/EN, jargon, typos) → HS headings and NACE classes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMES = ("hs", "nace")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A code proposed for some words, how sure the classifier is, and which of the user's words produced it."""
+
+    scheme: str                 # "hs" | "nace"
+    code: str                   # HS 4–6 digits ("8465", "846591"); NACE dotted class "28.49"
+    label_ru: str
+    label_en: str
+    confidence: float           # 0..1; 0.8 means "usually right" on the evaluation set
+    evidence: tuple[str, ...]   # the user's own words, as typed
+
+    def label(self, lang: str) -> str:
+        """The label in `lang` ('ru' or 'en'), the other language when that one is missing."""
+        if lang == "ru":
+            return self.label_ru or self.label_en
+        return self.label_en or self.label_ru
+
+
+def suggest(title: str = "", description: str = "", lang: str | None = None,
+            limit: int = 10, schemes: tuple[str, ...] = SCHEMES) -> list[Suggestion]:
+    """Codes for an offer or need described in words, best first (title words weigh more than the description's)."""
+    from matcher.classifier.ranker import rank
+    return rank(title or "", description or "", limit=limit, schemes=tuple(schemes))
+
+
+def search(query: str, scheme: str | None = None, lang: str | None = None, limit: int = 12) -> list[Suggestion]:
+    """A code or code prefix → those codes; words → the best codes; never empty when any code is plausible."""
+    from matcher.classifier.lookup import search as _search
+    return _search(query or "", scheme=scheme, limit=limit)
+
+
+def did_you_mean(query: str, lang: str | None = None) -> list[str]:
+    """Spelling fixes for a query, best first («харвестр» → «харвестер»); empty when every word is known."""
+    from matcher.classifier.spelling import corrections
+    return corrections(query or "", lang=lang)
+
+
+__all__ = ["Suggestion", "suggest", "search", "did_you_mean", "SCHEMES"]
