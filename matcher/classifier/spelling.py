@@ -1,30 +1,64 @@
-"""«Did you mean»: known words close to the unknown words of a query (rapidfuzz)."""
+"""Typos: a word neither the lexicon nor any official title knows is read as its nearest known word (rapidfuzz)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from matcher.classifier.words import Text
+
+MIN_LENGTH = 4           # shorter words are abbreviations more often than typos
+MIN_SIMILARITY = 80      # rapidfuzz ratio, 0..100
+
 
 @lru_cache(maxsize=1)
-def _known_words() -> tuple[str, ...]:
-    from matcher.scoring.vocabulary import vocabulary_phrases
-    words = set()
-    for ru, en in vocabulary_phrases():
-        for phrase in ru + en:
-            words.update(w.rstrip("*") for w in phrase.split() if len(w.rstrip("*")) > 3)
+def known_words() -> tuple[str, ...]:
+    """Surface words of the lexicon's phrases and of every official title, for spelling fixes."""
+    from matcher.classifier.entries import entries
+    from matcher.classifier.nomenclature import documents
+    words: set[str] = set()
+    for entry in entries():
+        for phrase in entry.ru + entry.en:
+            words.update(w.rstrip("*") for w in phrase.lower().split() if len(w.rstrip("*")) >= MIN_LENGTH)
+    for text in documents().values():
+        words.update(w for w in re.findall(r"[a-zа-я]+", text.lower().replace("ё", "е")) if len(w) >= MIN_LENGTH)
     return tuple(sorted(words))
 
 
+def is_known(word: str) -> bool:
+    from matcher.classifier import lexicon, nomenclature
+    from matcher.classifier.words import keys
+    return lexicon.knows(word) or bool(keys(word) & nomenclature.vocabulary())
+
+
+@lru_cache(maxsize=20_000)
+def nearest(word: str) -> str | None:
+    """The known word closest to an unknown one, or None when nothing is close enough."""
+    if len(word) < MIN_LENGTH or any(ch.isdigit() for ch in word) or is_known(word):
+        return None
+    found = process.extractOne(word, known_words(), scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
+    return found[0] if found else None
+
+
+def corrected(text: Text) -> Text:
+    """The text with every unknown word replaced by its nearest known word (the typed word stays as evidence)."""
+    fixed = tuple(nearest(w) or w for w in text.words)
+    return text if fixed == text.words else Text(text.raw, fixed, text.purpose, text.clause)
+
+
 def corrections(query: str, lang: str | None = None, limit: int = 5) -> list[str]:
-    words = query.lower().replace("ё", "е").split()
-    known = set(_known_words())
-    if not words or all(w in known for w in words):
+    """The query with its unknown words spelled as the closest known words, best first; [] when all are known."""
+    words = re.findall(r"[a-zа-яё0-9]+", query.lower().replace("ё", "е"))
+    unknown = [i for i, w in enumerate(words) if len(w) >= MIN_LENGTH and not w.isdigit() and not is_known(w)]
+    if not unknown:
         return []
-    out = []
-    for i, word in enumerate(words):
-        if word in known or len(word) < 4:
-            continue
-        for match, score, _ in process.extract(word, _known_words(), scorer=fuzz.ratio, limit=3, score_cutoff=75):
-            out.append(" ".join(words[:i] + [match] + words[i + 1:]))
-    return out[:limit]
+    options: list[tuple[float, str]] = []
+    for i in unknown:
+        for match, score, _ in process.extract(words[i], known_words(), scorer=fuzz.ratio, limit=limit,
+                                               score_cutoff=MIN_SIMILARITY - 10):
+            if lang == "ru" and re.match("[a-z]", match) or lang == "en" and re.match("[а-я]", match):
+                continue
+            options.append((score, " ".join(words[:i] + [match] + words[i + 1:])))
+    options.sort(key=lambda o: -o[0])
+    return list(dict.fromkeys(text for _, text in options))[:limit]
