@@ -37,10 +37,17 @@ def search(query: str, scheme: str | None = None, lang: str | None = None, limit
     return _search(query or "", scheme=scheme, limit=limit)
 
 
+def infer(title: str = "", description: str = "") -> list[Suggestion]:
+    """The codes an uncoded offer or need most likely carries (the engine's inferred codes): the best
+    HS headings and NACE classes, and those backed nearly as well."""
+    from matcher.classifier.ranker import infer as _infer
+    return _infer(title or "", description or "")
+
+
 def did_you_mean(query: str, lang: str | None = None) -> list[str]:
     """Spelling fixes for a query, best first («харвестр» → «харвестер»); empty when every word is known."""
     from matcher.classifier.spelling import corrections
     return corrections(query or "", lang=lang)
 
 
-__all__ = ["Suggestion", "suggest", "search", "did_you_mean", "SCHEMES"]
+__all__ = ["Suggestion", "suggest", "search", "infer", "did_you_mean", "SCHEMES"]

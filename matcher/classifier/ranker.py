@@ -19,9 +19,11 @@ MIN_COVERAGE = 0.5                    # a title must contain at least half the q
 class Scored:
     score: float = 0.0
     evidence: list[str] = field(default_factory=list)
+    incidental: bool = True        # only named as a purpose or as the object of a service so far
 
-    def add(self, points: float, words: list[str]) -> None:
+    def add(self, points: float, words: list[str], incidental: bool = False) -> None:
         self.score += points
+        self.incidental = self.incidental and incidental
         self.evidence.extend(w for w in words if w not in self.evidence)
 
 
@@ -52,15 +54,16 @@ def code_scores(title: str, description: str = "") -> dict[tuple[str, str], Scor
         has_head = any(not all(text.purpose[p] for p in h.positions) for h in hits)
         for hit in hits:
             points = weight * hit.entry.weight
+            incidental = False
             if has_head and all(text.purpose[p] for p in hit.positions):
-                points *= PURPOSE
+                points, incidental = points * PURPOSE, True
             if service and not hit.entry.service:
-                points *= GOODS_UNDER_SERVICE
-            words = [text.raw[p] for p in hit.positions]
+                points, incidental = points * GOODS_UNDER_SERVICE, True
+            words = [" ".join(text.raw[p] for p in hit.positions)]
             hs_codes = [c for c in hit.entry.hs if len(c) >= 4]
             for scheme, found in (("hs", hs_codes), ("nace", list(hit.entry.nace))):
                 for code in found:
-                    scored.setdefault((scheme, code), Scored()).add(points / math.sqrt(len(found)), words)
+                    scored.setdefault((scheme, code), Scored()).add(points / math.sqrt(len(found)), words, incidental)
         # The official titles back the words the lexicon does not know, and confirm those it does.
         content = [w for w, p in zip(text.words, text.purpose) if not p] or list(text.words)
         found = nomenclature.search(content)
@@ -71,7 +74,7 @@ def code_scores(title: str, description: str = "") -> dict[tuple[str, str], Scor
                     continue
                 points = weight * NOMENCLATURE * coverage * (bm25 / top) * (0.5 if hits else 1.0)
                 words = [raw for raw, w in zip(text.raw, text.words) if w in content and nomenclature.contains(doc, w)]
-                scored.setdefault(doc, Scored()).add(points, words)
+                scored.setdefault(doc, Scored()).add(points, [" ".join(words)] if words else [], True)   # the engine infers from the lexicon only
     return scored
 
 
@@ -103,4 +106,25 @@ def rank(title: str, description: str, limit: int = 10, schemes: tuple[str, ...]
         runner_up = next((t[0] for t in ranked[i + 1:] if t[1][0] == scheme), 0.0) if i == 0 else ranked[0][0]
         label_ru, label_en = labels(scheme, code)
         out.append(Suggestion(scheme, code, label_ru, label_en, _confidence(total, runner_up), tuple(evidence)))
+    return out
+
+
+INFER_SHARE = 0.5                     # a code backed by at least half the best code's points is also meant
+INFER_LIMIT = {"hs": 6, "nace": 3}
+
+
+def infer(title: str, description: str = "") -> list[Suggestion]:
+    """The codes an uncoded offer or need most likely carries (for the engine): per scheme, every
+    heading or class backed nearly as well as the best one («станки» → 8456…8461)."""
+    out: list[Suggestion] = []
+    for scheme, limit in INFER_LIMIT.items():
+        found = rank(title, description, limit=limit, schemes=(scheme,))
+        if not found:
+            continue
+        scored = code_scores(title, description)
+        top = max(v.score for (s, _), v in scored.items() if s == scheme)
+        for suggestion in found:
+            backing = scored.get((scheme, suggestion.code), Scored())
+            if backing.score >= INFER_SHARE * top and not backing.incidental:
+                out.append(suggestion)
     return out

@@ -20,7 +20,8 @@ def known_words() -> tuple[str, ...]:
     words: set[str] = set()
     for entry in entries():
         for phrase in entry.ru + entry.en:
-            words.update(w.rstrip("*") for w in phrase.lower().split() if len(w.rstrip("*")) >= MIN_LENGTH)
+            # a prefix such as «харвестерн*» is not a word anyone should be offered
+            words.update(w for w in phrase.lower().replace("ё", "е").split() if len(w) >= MIN_LENGTH and "*" not in w)
     for text in documents().values():
         words.update(w for w in re.findall(r"[a-zа-я]+", text.lower().replace("ё", "е")) if len(w) >= MIN_LENGTH)
     return tuple(sorted(words))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from matcher.scoring import Item, MatchEngine, Niche, Profile
@@ -39,3 +39,11 @@ def load(path: Path = DATA) -> tuple[list[Profile], list[Niche], list[Query]]:
 
 def engine_ranking(engine: MatchEngine, query: Query, k: int = 10) -> list[int]:
     return [m.company_id for m in getattr(engine, query.kind)(query.subject, limit=k)]
+
+
+def without_codes(profiles: list[Profile], niches: list[Niche]) -> tuple[list[Profile], list[Niche]]:
+    """The same companies and niches with every HS and NACE code removed: only their words are left."""
+    def bare(item: Item) -> Item:
+        return replace(item, hs_codes=(), nace_codes=())
+    return ([replace(p, offers=tuple(bare(o) for o in p.offers), needs=tuple(bare(n) for n in p.needs)) for p in profiles],
+            [replace(n, item=bare(n.item)) for n in niches])
