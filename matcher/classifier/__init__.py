@@ -41,7 +41,7 @@ def infer(title: str = "", description: str = "") -> list[Suggestion]:
     """The codes an uncoded offer or need most likely carries (the engine's inferred codes): the best
     HS headings and NACE classes, and those backed nearly as well."""
     from matcher.classifier.ranker import infer as _infer
-    return _infer(title or "", description or "")
+    return list(_infer(title or "", description or ""))
 
 
 def did_you_mean(query: str, lang: str | None = None) -> list[str]:

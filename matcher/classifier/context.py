@@ -29,15 +29,21 @@ def rules() -> dict[str, list[Rule]]:
     return out
 
 
-def _ancestors(entry: Entry) -> set[str]:
-    by_id = {e.id: e for e in entries()}
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Entry]:
+    return {e.id: e for e in entries()}
+
+
+@lru_cache(maxsize=4096)
+def _ancestors(entry: Entry) -> frozenset[str]:
+    by_id = _by_id()
     seen, node = set(), entry
     while node.broader and node.broader not in seen:
         seen.add(node.broader)
         node = by_id.get(node.broader)
         if node is None:
             break
-    return seen
+    return frozenset(seen)
 
 
 def resolve(hits: list[Hit], text: Text, context: Text | None = None) -> list[Hit]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from matcher.classifier import Suggestion, context, lexicon, nomenclature, spelling
 from matcher.classifier.labels import labels
@@ -41,8 +42,9 @@ def _service_first(hits: list[lexicon.Hit], text: Text) -> bool:
     return head.entry.service
 
 
-def code_scores(title: str, description: str = "") -> dict[tuple[str, str], Scored]:
-    """(scheme, code) -> points and the user's words behind them; HS codes are 4–6 digits, NACE codes classes."""
+def code_scores(title: str, description: str = "", official_titles: bool = True) -> dict[tuple[str, str], Scored]:
+    """(scheme, code) -> points and the user's words behind them; HS codes are 4–6 digits, NACE codes classes.
+    Without `official_titles` only the lexicon speaks (what the engine infers from; several times faster)."""
     scored: dict[tuple[str, str], Scored] = {}
     texts = [(_prepared(title), TITLE), (_prepared(description), DESCRIPTION)]
     for index, (text, weight) in enumerate(texts):
@@ -64,6 +66,8 @@ def code_scores(title: str, description: str = "") -> dict[tuple[str, str], Scor
             for scheme, found in (("hs", hs_codes), ("nace", list(hit.entry.nace))):
                 for code in found:
                     scored.setdefault((scheme, code), Scored()).add(points / math.sqrt(len(found)), words, incidental)
+        if not official_titles:
+            continue
         # The official titles back the words the lexicon does not know, and confirm those it does.
         content = [w for w, p in zip(text.words, text.purpose) if not p] or list(text.words)
         found = nomenclature.search(content)
@@ -88,7 +92,10 @@ def _confidence(score: float, runner_up: float) -> float:
 
 def rank(title: str, description: str, limit: int = 10, schemes: tuple[str, ...] = ("hs", "nace")) -> list[Suggestion]:
     """One suggestion per HS heading (its best-backed subheading when the words name one) and per NACE class."""
-    scored = code_scores(title, description)
+    return _ranked(code_scores(title, description), limit, schemes)
+
+
+def _ranked(scored: dict[tuple[str, str], Scored], limit: int, schemes: tuple[str, ...]) -> list[Suggestion]:
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for scheme, code in scored:
         if scheme in schemes:
@@ -113,18 +120,19 @@ INFER_SHARE = 0.5                     # a code backed by at least half the best 
 INFER_LIMIT = {"hs": 6, "nace": 3}
 
 
-def infer(title: str, description: str = "") -> list[Suggestion]:
+@lru_cache(maxsize=50_000)
+def infer(title: str, description: str = "") -> tuple[Suggestion, ...]:
     """The codes an uncoded offer or need most likely carries (for the engine): per scheme, every
     heading or class backed nearly as well as the best one («станки» → 8456…8461)."""
     out: list[Suggestion] = []
+    scored = code_scores(title, description, official_titles=False)   # titles never decide an inferred code
     for scheme, limit in INFER_LIMIT.items():
-        found = rank(title, description, limit=limit, schemes=(scheme,))
+        found = _ranked(scored, limit, (scheme,))
         if not found:
             continue
-        scored = code_scores(title, description)
         top = max(v.score for (s, _), v in scored.items() if s == scheme)
         for suggestion in found:
             backing = scored.get((scheme, suggestion.code), Scored())
             if backing.score >= INFER_SHARE * top and not backing.incidental:
                 out.append(suggestion)
-    return out
+    return tuple(out)

@@ -46,6 +46,9 @@ def main(verbose: bool = False) -> None:
     for kind, ids in sorted(groups.items()):
         print(f"{kind + f' ({len(ids)})':<26}" + "".join(f"{mean(results[r][i] for i in ids):>15.3f}" for r in RANKERS))
     print(f"{f'all ({len(queries)})':<26}" + "".join(f"{mean(results[r].values()):>15.3f}" for r in RANKERS))
+    worded = [q.id for q in queries if not q.involves_code_only]
+    print(f"{f'no code-only company ({len(worded)})':<26}" + "".join(f"{mean(results[r][i] for i in worded):>15.3f}"
+                                                                     for r in RANKERS))
     if verbose:
         for q in queries:
             print(f"{q.id} {q.kind:<20} " + " ".join(f"{results[r][q.id]:.2f}" for r in RANKERS) + f"  {q.note}")
