@@ -43,7 +43,8 @@ run searches at most 30 s (`time_limit_s`) and ends within 50 s, inside the serv
 **Codes.** `GET /api/v1/codes?q=…` finds HS / TN VED and NACE codes by words (Russian or English,
 as people type them) and `POST /api/v1/codes/suggest` proposes them for an offer's or need's title
 and description; both answer `{"items": [{scheme, code, label, confidence, evidence}]}`, best first,
-for any role. Proposals are never stored: a person accepts them.
+for any role. Proposals are never stored: a person accepts them. Bad input to either, query
+parameters included, is a 422 naming the field (`q`, `scheme`, `lang`, `limit`, `title`, …).
 
 **Public fields.** Of a company that is not theirs, a company account sees every field except
 `email`, `phone` and `tax_id`, which are left out of the body.
