@@ -31,15 +31,16 @@ class CodeHit:
 class CodeSearch:
     """What the picker shows for a query: the hits, and where they came from when the query itself found none.
 
-    `source` is "search" (the words typed), "did_you_mean" (the first spelling correction found
-    codes) or "description" (the block's own title and description); `corrections` are the
-    spellings the classifier proposes, offered to the user as «did you mean».
+    `source` is "search" (the words typed), "did_you_mean" (`corrected_to`, the first spelling
+    correction that found codes) or "description" (the block's own title and description);
+    `corrections` are the spellings the classifier proposes, offered to the user as «did you mean».
     """
 
     query: str
     hits: list[CodeHit] = field(default_factory=list)
     source: str = "search"
     corrections: list[str] = field(default_factory=list)
+    corrected_to: str = ""
 
 
 def search_codes(query: str, lang: str, limit: int = 12, scheme: str | None = None) -> list[CodeHit]:
@@ -93,7 +94,7 @@ def find_codes_for_picker(query: str, lang: str, title: str = "", description: s
         for correction in result.corrections:
             result.hits = search_codes(correction, lang, limit=limit)
             if result.hits:
-                result.source = "did_you_mean"
+                result.source, result.corrected_to = "did_you_mean", correction
                 return result
     result.hits = suggest_codes(title, description, lang, limit=limit)
     result.source = "description"

@@ -33,7 +33,7 @@ def picker_heading(found: CodeSearch) -> str:
     if not found.hits:
         return _(NOTHING_FOR_QUERY, query=found.query) if found.query else _(NOTHING_TO_SUGGEST)
     if found.source == "did_you_mean":
-        return _(FOUND_FOR_CORRECTION, query=found.query, correction=found.corrections[0])
+        return _(FOUND_FOR_CORRECTION, query=found.query, correction=found.corrected_to)
     if found.source == "description":
         return _(FOUND_FROM_TEXT_AFTER_MISS, query=found.query) if found.query else _(FOUND_FROM_TEXT)
     return _(FOUND_FOR_QUERY, query=found.query)
