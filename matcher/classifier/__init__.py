@@ -50,4 +50,11 @@ def did_you_mean(query: str, lang: str | None = None) -> list[str]:
     return corrections(query or "", lang=lang)
 
 
-__all__ = ["Suggestion", "suggest", "search", "infer", "did_you_mean", "SCHEMES"]
+def warm_up() -> None:
+    """Load the morphology, the lexicon, the official titles' index and the spelling list now (about 2–4 s),
+    so that the first user of the picker does not wait for them."""
+    suggest("станки по дереву", "харвестр")
+    search("8465")
+
+
+__all__ = ["Suggestion", "suggest", "search", "infer", "did_you_mean", "warm_up", "SCHEMES"]

@@ -13,7 +13,7 @@ from matcher.taxonomy import hs, nace
 _NOISE = frozenset("""other others nes n e c heading headings subheading whether not than including included
 parts part thereof articles kind kinds used mainly principally similar such
 прочие прочий прочая прочее включая или не в другом месте поименованные включенные части принадлежности
-изделия виды вида кроме том числе товарной позиции""".split()) | STOP
+изделия виды вида кроме том числе товарной позиции для под""".split()) | STOP
 K1, B = 1.2, 0.5
 
 
@@ -61,7 +61,9 @@ def _index() -> tuple[dict[str, dict[tuple[str, str], int]], dict[tuple[str, str
     return postings, lengths, average, len(lengths)
 
 
+@lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
+    """Every key any searchable text uses."""
     return frozenset(_index()[0])
 
 

@@ -28,8 +28,8 @@ class Scored:
         self.evidence.extend(w for w in words if w not in self.evidence)
 
 
-def _prepared(text: str) -> Text:
-    return spelling.corrected(split(text))
+def _prepared(text: str, fix_typos: bool = True) -> Text:
+    return spelling.corrected(split(text)) if fix_typos else split(text)
 
 
 def _service_first(hits: list[lexicon.Hit], text: Text) -> bool:
@@ -46,7 +46,8 @@ def code_scores(title: str, description: str = "", official_titles: bool = True)
     """(scheme, code) -> points and the user's words behind them; HS codes are 4–6 digits, NACE codes classes.
     Without `official_titles` only the lexicon speaks (what the engine infers from; several times faster)."""
     scored: dict[tuple[str, str], Scored] = {}
-    texts = [(_prepared(title), TITLE), (_prepared(description), DESCRIPTION)]
+    # Descriptions are long and full of names: the engine (official_titles off) fixes typos in titles only.
+    texts = [(_prepared(title), TITLE), (_prepared(description, fix_typos=official_titles), DESCRIPTION)]
     for index, (text, weight) in enumerate(texts):
         if not text.words:
             continue
@@ -120,7 +121,7 @@ INFER_SHARE = 0.5                     # a code backed by at least half the best 
 INFER_LIMIT = {"hs": 6, "nace": 3}
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=4096)          # the engine re-prepares an edited item's unchanged neighbours
 def infer(title: str, description: str = "") -> tuple[Suggestion, ...]:
     """The codes an uncoded offer or need most likely carries (for the engine): per scheme, every
     heading or class backed nearly as well as the best one («станки» → 8456…8461)."""
