@@ -10,6 +10,10 @@ SCHEMES = ("hs", "nace")
 MAX_QUERY_CHARS = 200
 MAX_TITLE_CHARS = 300
 MAX_DESCRIPTION_CHARS = 5000
+# A person picking codes reads the list top-down: codes far less likely than the best one (a single
+# stray word such as «band» → watch straps) cost attention and trust, so the picker leaves them out.
+# The API keeps them: a program has the confidence and its own threshold.
+PICKER_RELATIVE_FLOOR = 0.1
 
 
 @dataclass(frozen=True)
@@ -81,22 +85,30 @@ def spelling_suggestions(query: str, lang: str, limit: int = 5) -> list[str]:
     return [word for word in dict.fromkeys(classifier.did_you_mean(query, lang=lang)) if word.strip()][:limit]
 
 
+def worth_showing(hits: list[CodeHit]) -> list[CodeHit]:
+    """The hits a person should read: the best one, and those at least PICKER_RELATIVE_FLOOR as likely."""
+    if not hits:
+        return []
+    floor = hits[0].confidence * PICKER_RELATIVE_FLOOR
+    return [hits[0]] + [hit for hit in hits[1:] if hit.confidence >= floor]
+
+
 def find_codes_for_picker(query: str, lang: str, title: str = "", description: str = "",
                           limit: int = 12) -> CodeSearch:
     """The picker never answers with an empty box: the query, else its corrections, else the block's own words."""
     query = (query or "").strip()[:MAX_QUERY_CHARS]
     result = CodeSearch(query=query)
     if query:
-        result.hits = search_codes(query, lang, limit=limit)
+        result.hits = worth_showing(search_codes(query, lang, limit=limit))
         if result.hits:
             return result
         result.corrections = spelling_suggestions(query, lang)
         for correction in result.corrections:
-            result.hits = search_codes(correction, lang, limit=limit)
+            result.hits = worth_showing(search_codes(correction, lang, limit=limit))
             if result.hits:
                 result.source, result.corrected_to = "did_you_mean", correction
                 return result
-    result.hits = suggest_codes(title, description, lang, limit=limit)
+    result.hits = worth_showing(suggest_codes(title, description, lang, limit=limit))
     result.source = "description"
     return result
 

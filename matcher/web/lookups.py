@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from matcher.services.code_lookup import CodeSearch, find_codes_for_picker, suggest_codes
+from matcher.services.code_lookup import find_codes_for_picker
 from matcher.taxonomy import CodeError, regions, tax_ids
 from matcher.web import web
 from matcher.web.formatting import region_choices
@@ -51,5 +51,6 @@ def lookup_codes():
 def lookup_code_suggestions():
     """Codes suggested from an offer's or need's title and description (`text` is read as a title)."""
     title = request.args.get("title") or request.args.get("text") or ""
-    hits = suggest_codes(title, request.args.get("description") or "", current_language())
-    return jsonify(picker_answer(CodeSearch(query="", hits=hits, source="description")))
+    found = find_codes_for_picker("", current_language(), title=title,
+                                  description=request.args.get("description") or "")
+    return jsonify(picker_answer(found))

@@ -9,6 +9,7 @@ from web_helpers import input_value, profile_form, text_of
 
 from matcher.db import db
 from matcher.models import Offer
+from matcher.services.accounts import create_token, get_or_create_user
 
 NONSENSE = "zzqxj"
 
@@ -126,3 +127,13 @@ def test_a_picked_suggestion_is_added_to_the_users_own_codes(signed_up):
     assert saved.status_code == 302
     offer = db.session.scalar(select(Offer))
     assert offer.hs_codes == ["843680", "846591"] and offer.nace_codes == ["28.30"]
+
+
+def test_the_picker_leaves_out_codes_far_less_likely_than_the_best_one_while_the_api_keeps_them(web, client):
+    token, _ = create_token(get_or_create_user("reader@example.by", "company"), "tests")
+    db.session.commit()
+    words = {"title": "Woodworking machines", "description": "band saws for sawmills"}
+    shown = web.get("/web/codes/suggest", query_string=words, headers={"Accept-Language": "en"}).get_json()["items"]
+    assert shown and all(item["confidence"] >= 0.1 * shown[0]["confidence"] for item in shown)
+    everything = client.post("/api/v1/codes/suggest", headers={"Authorization": f"Bearer {token}"}, json={**words, "limit": 12})
+    assert len(everything.get_json()["items"]) > len(shown)  # a stray «band» (watch straps) is left to the API
