@@ -67,14 +67,17 @@ def suggest_codes(title: str = "", description: str = "", lang: str = "ru", limi
 
 
 def proposals_in_both_languages(title: str, description: str, limit: int = 3) -> list[dict]:
-    """Codes proposed for a title and description, labelled in Russian and English (for reports read in either)."""
+    """Codes proposed for a title and description, labelled in Russian and English (for reports a person reads
+    in either language), without those far less likely than the best, as in the picker."""
     title = (title or "").strip()[:MAX_TITLE_CHARS]
     description = (description or "").strip()[:MAX_DESCRIPTION_CHARS]
     if not (title or description):
         return []
+    suggestions = classifier.suggest(title=title, description=description, limit=limit)
+    floor = suggestions[0].confidence * PICKER_RELATIVE_FLOOR if suggestions else 0.0
     return [{"scheme": s.scheme, "code": s.code, "label_ru": s.label("ru"), "label_en": s.label("en"),
              "confidence": round(float(s.confidence), 3), "evidence": list(s.evidence)}
-            for s in classifier.suggest(title=title, description=description, limit=limit)]
+            for s in suggestions if s.confidence >= floor]
 
 
 def spelling_suggestions(query: str, lang: str, limit: int = 5) -> list[str]:
