@@ -1,12 +1,9 @@
 """RU and EN labels of HS headings/subheadings and NACE classes (a subheading the lexicon names gets its Russian name)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from matcher.taxonomy import hs, nace
-
-_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -23,15 +20,14 @@ def _lexicon_names() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=20_000)
 def labels(scheme: str, code: str) -> tuple[str, str]:
-    """(Russian, English) label. A 6-digit HS subheading without a Russian title takes «heading — concept»
+    """(Russian, English) label. A 6-digit HS subheading without a Russian title takes «concept (heading)»
     when the lexicon names it, else its heading's Russian title: never English on a Russian page."""
     if scheme == "nace":
         return nace.label(code, "ru") or "", nace.label(code, "en") or ""
     english = hs.label(code, "en") or ""
-    russian = hs.label(code, "ru") or ""
-    if len(code) == 6 and not _CYRILLIC.search(russian):
+    russian = hs.label(code, "ru") or ""          # a subheading without its own title: its heading's
+    named = _lexicon_names().get(code)
+    if len(code) == 6 and named and code not in hs._russian():
         heading = hs.label(code[:4], "ru") or ""
-        named = _lexicon_names().get(code)
-        russian = f"{named[0][:1].upper()}{named[0][1:]} ({heading[:1].lower()}{heading[1:]})" if named and heading \
-            else heading or russian
+        russian = f"{named[0][:1].upper()}{named[0][1:]} ({heading[:1].lower()}{heading[1:]})" if heading else named[0]
     return russian, english
