@@ -1,6 +1,7 @@
 """Code lookups for every surface (picker, API, imports): one thin service over matcher.classifier."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from matcher import classifier
@@ -47,11 +48,39 @@ class CodeSearch:
     corrected_to: str = ""
 
 
+_warm_up: threading.Thread | None = None
+_warm_up_lock = threading.Lock()
+
+
+def warm_up_in_background() -> None:
+    """Load the classifier's data (morphology, lexicon, title index: a few seconds) in a background thread,
+    once per process. Called when someone opens a page with the picker: by their first keystroke the data
+    is there. Not at worker start, where it would slow every worker's first seconds for all requests."""
+    global _warm_up
+    with _warm_up_lock:
+        if _warm_up is None:
+            _warm_up = threading.Thread(target=classifier.warm_up, name="classifier-warm-up", daemon=True)
+            _warm_up.start()
+
+
+def warm_up_thread() -> threading.Thread | None:
+    """The background warm-up, once started (None before)."""
+    return _warm_up
+
+
+def _after_warm_up() -> None:
+    """A request that comes while the data is loading waits for that load instead of loading it a second time."""
+    warming = _warm_up
+    if warming is not None and warming.is_alive() and warming is not threading.current_thread():
+        warming.join()
+
+
 def search_codes(query: str, lang: str, limit: int = 12, scheme: str | None = None) -> list[CodeHit]:
     """HS and NACE codes for the words typed (Russian, English, jargon, typos), best first."""
     query = (query or "").strip()[:MAX_QUERY_CHARS]
     if not query:
         return []
+    _after_warm_up()
     return _hits(classifier.search(query, scheme=scheme, lang=lang, limit=limit), lang)
 
 
@@ -62,6 +91,7 @@ def suggest_codes(title: str = "", description: str = "", lang: str = "ru", limi
     description = (description or "").strip()[:MAX_DESCRIPTION_CHARS]
     if not (title or description):
         return []
+    _after_warm_up()
     return _hits(classifier.suggest(title=title, description=description, lang=lang, limit=limit,
                                     schemes=schemes), lang)
 
@@ -73,6 +103,7 @@ def proposals_in_both_languages(title: str, description: str, limit: int = 3) ->
     description = (description or "").strip()[:MAX_DESCRIPTION_CHARS]
     if not (title or description):
         return []
+    _after_warm_up()
     suggestions = classifier.suggest(title=title, description=description, limit=limit)
     floor = suggestions[0].confidence * PICKER_RELATIVE_FLOOR if suggestions else 0.0
     return [{"scheme": s.scheme, "code": s.code, "label_ru": s.label("ru"), "label_en": s.label("en"),
@@ -85,6 +116,7 @@ def spelling_suggestions(query: str, lang: str, limit: int = 5) -> list[str]:
     query = (query or "").strip()[:MAX_QUERY_CHARS]
     if not query:
         return []
+    _after_warm_up()
     return [word for word in dict.fromkeys(classifier.did_you_mean(query, lang=lang)) if word.strip()][:limit]
 
 

@@ -9,7 +9,7 @@ from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFai
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
 from matcher.services import companies
-from matcher.services.code_lookup import find_codes_for_picker
+from matcher.services.code_lookup import find_codes_for_picker, warm_up_in_background
 from matcher.web import web
 from matcher.web.formatting import country_choices, region_choices
 from matcher.web.forms import ITEM_KINDS, CompanyForm
@@ -134,6 +134,7 @@ def _find_codes(form: CompanyForm, target: str, from_text_only: bool = False) ->
 
 
 def _render(form: CompanyForm, company, status: int = 200, stale: bool = False):
+    warm_up_in_background()  # the picker's first answer must not wait for the classifier's data
     form.pad()
     country = (form.values.get("country") or "").strip().upper()
     return render_template(

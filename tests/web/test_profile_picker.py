@@ -9,6 +9,7 @@ from web_helpers import input_value, profile_form, text_of
 
 from matcher.db import db
 from matcher.models import Offer
+from matcher.services import code_lookup
 from matcher.services.accounts import create_token, get_or_create_user
 
 NONSENSE = "zzqxj"
@@ -137,3 +138,12 @@ def test_the_picker_leaves_out_codes_far_less_likely_than_the_best_one_while_the
     assert shown and all(item["confidence"] >= 0.1 * shown[0]["confidence"] for item in shown)
     everything = client.post("/api/v1/codes/suggest", headers={"Authorization": f"Bearer {token}"}, json={**words, "limit": 12})
     assert len(everything.get_json()["items"]) > len(shown)  # a stray «band» (watch straps) is left to the API
+
+
+def test_opening_the_profile_editor_loads_the_classifier_before_the_first_keystroke(signed_up):
+    browser = signed_up("olga@example.by")
+    assert browser.get("/companies/new").status_code == 200
+    warming = code_lookup.warm_up_thread()
+    assert warming is not None and warming.daemon  # in the background: the page is not held up
+    warming.join(timeout=120)
+    assert not warming.is_alive()
