@@ -21,6 +21,9 @@ _SPELLING = {"centre": "center", "centres": "centers", "tyre": "tire", "tyres": 
              "yoghurt": "yogurt", "fertiliser": "fertilizer", "fertilisers": "fertilizers", "aluminium": "aluminum",
              "mould": "mold", "moulds": "molds", "plough": "plow", "ploughs": "plows", "lorries": "lorry",
              "harbour": "harbor", "colour": "color", "litre": "liter", "metre": "meter"}
+# Latin letters that look Cyrillic, typed by a keyboard left in the other layout («ЛДCП» with a Latin C).
+_TO_CYRILLIC = str.maketrans("aceopxykmthb", "асеорхукмтнв")
+_LATIN = re.compile(r"[a-z]")
 _settings = {"lemmas": True}
 
 
@@ -94,6 +97,8 @@ def split(text: str) -> Text:
         if word in _PURPOSE:
             after_for = True
             continue
+        if _CYRILLIC.search(word) and _LATIN.search(word):
+            word = word.translate(_TO_CYRILLIC)
         if word in STOP or word.isdigit():
             continue
         raw.append(cased[m.start():m.end()])

@@ -34,3 +34,8 @@ def test_the_issues_failures_are_gone():
 
 def test_words_no_title_knows_and_none_the_lexicon_knows_give_nothing_rather_than_nonsense():
     assert headings("ывапролд") == []
+
+
+def test_latin_lookalike_letters_inside_a_russian_word_are_read_as_cyrillic():
+    assert first("ЛДCП") == "4410"            # the C is Latin
+    assert first("гипсокaртон") == "6809"     # so is the a
