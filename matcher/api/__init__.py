@@ -55,7 +55,7 @@ def _end_transaction(_exc=None) -> None:
 
 def register_api(app: Flask) -> None:
     from matcher.api import (  # noqa: F401  (routes register on import)
-        auth, companies, errors, health, matches, missions, niches, openapi, ratelimit, reference,
+        auth, codes, companies, errors, health, matches, missions, niches, openapi, ratelimit, reference,
     )
     from matcher.extensions import csrf
 

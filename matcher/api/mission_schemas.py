@@ -277,6 +277,24 @@ class RejectedRowSchema(Schema):
                          metadata={"description": "Column (as the file names it) -> messages"})
 
 
+class ProposedCodeSchema(Schema):
+    scheme = fields.String(required=True, validate=validate.OneOf(("hs", "nace")))
+    code = fields.String(required=True)
+    label_ru = fields.String(required=True)
+    label_en = fields.String(required=True)
+    confidence = fields.Float(required=True, validate=validate.Range(min=0, max=1))
+    evidence = fields.List(fields.String(), required=True,
+                           metadata={"description": "The words of the row that produced the code"})
+
+
+class ProposedCodesRowSchema(Schema):
+    row = fields.Integer(required=True)
+    name = fields.String(allow_none=True, required=True)
+    item = fields.String(required=True, validate=validate.OneOf(("offer", "need")))
+    title = fields.String(required=True)
+    codes = fields.List(fields.Nested(ProposedCodeSchema), required=True)
+
+
 class DelegationReportSchema(Schema):
     """What the import did (or, with dry_run, would do) with each row of the file."""
 
@@ -290,5 +308,8 @@ class DelegationReportSchema(Schema):
     created = fields.List(fields.Nested(NewRowSchema), required=True)
     rejected = fields.List(fields.Nested(RejectedRowSchema), required=True)
     participants_added = fields.Integer(required=True)
+    proposed_codes = fields.List(fields.Nested(ProposedCodesRowSchema), metadata={
+        "description": "New companies' offers and needs that came without codes, with the codes the classifier "
+                       "proposes for their words. Proposals only: they are not stored as the company's codes"})
     errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), required=True,
                          metadata={"description": "`rows.N.field` (N: the row number a spreadsheet shows) -> messages"})

@@ -40,6 +40,12 @@ Match lists, templates and schedules also come as CSV / XLSX files and agendas a
 labels in `lang` (ru or en; by default from Accept-Language, else ru). Over HTTP a scheduling
 run searches at most 30 s (`time_limit_s`) and ends within 50 s, inside the server's 60 s timeout.
 
+**Codes.** `GET /api/v1/codes?q=…` finds HS / TN VED and NACE codes by words (Russian or English,
+as people type them) and `POST /api/v1/codes/suggest` proposes them for an offer's or need's title
+and description; both answer `{"items": [{scheme, code, label, confidence, evidence}]}`, best first,
+for any role. Proposals are never stored: a person accepts them. Bad input to either, query
+parameters included, is a 422 naming the field (`q`, `scheme`, `lang`, `limit`, `title`, …).
+
 **Public fields.** Of a company that is not theirs, a company account sees every field except
 `email` and `phone`, which are left out of the body until both companies have said they are
 interested in each other (mutual interest, on the web). `tax_id` (UNP, INN, OGRN) is public
@@ -162,6 +168,7 @@ def build_spec(app) -> dict:
               {"name": "matches", "description": "Ranked partners with the reasons behind each score"},
               {"name": "niches", "description": "Markets left by departed firms"},
               {"name": "missions", "description": "Trade missions: participants, match lists, meeting schedules"},
+              {"name": "codes", "description": "HS and NACE codes found by words or proposed for an offer or need"},
               {"name": "service", "description": "Health and this document"}],
     )
     spec.components.security_scheme("bearerAuth", {
@@ -292,12 +299,12 @@ _COMPONENT_NOTES = {
 
 def _describe_components(document: dict) -> None:
     """Describe each schema component and its recurring fields (class docstring, notes above)."""
-    from matcher.api import mission_schemas
+    from matcher.api import code_schemas, mission_schemas
     from matcher.api import schemas as api_schemas
     from matcher.schemas import company, mission, niche
 
     classes = {}
-    for module in (company, niche, mission, api_schemas, mission_schemas):  # the API's own classes win a name
+    for module in (company, niche, mission, api_schemas, mission_schemas, code_schemas):  # the API's own classes win a name
         for value in vars(module).values():
             if isinstance(value, type) and value.__module__ == module.__name__ and value.__doc__:
                 classes[_component_name(value)] = value

@@ -81,6 +81,23 @@ def _codes_of(kind: str, p: Prepared) -> list[str]:
     return sorted((prefix for prefix, (_, whole) in entries.items() if whole), key=len)
 
 
+def _shared_label(kind: str, prefix: str, need: Prepared, offer: Prepared, lang: str) -> str | None:
+    """The most specific label both sides share. A chapter's or division's title lists unrelated things
+    (chapter 84 opens with «реакторы ядерные»), so at that depth the concept both items name is cited
+    instead, or nothing."""
+    if len(prefix) > 2:
+        return codes.label(kind, prefix, lang)
+    if not need.hits or not offer.hits:
+        return None
+    pair = similarity()[np.ix_([h.concept.index for h, _ in need.hits], [h.concept.index for h, _ in offer.hits])]
+    i, j = np.unravel_index(int(np.argmax(pair)), pair.shape)
+    if pair[i, j] < 0.6:
+        return None
+    a, b = need.hits[i][0].concept, offer.hits[j][0].concept
+    broader = a if a.id == b.broader or a is b else b      # of two related concepts, the one that covers both
+    return broader.label_ru if lang == "ru" else broader.label_en
+
+
 def code_detail(kind: str, need: Prepared, offer: Prepared, lang: str = "en") -> str:
     best = _best_prefix(kind, need, offer)
     if best is None:
@@ -90,7 +107,7 @@ def code_detail(kind: str, need: Prepared, offer: Prepared, lang: str = "en") ->
                              for p in (need, offer))
     a, b = codes.display(kind, near_need), codes.display(kind, near_offer)
     shown = codes.display(kind, prefix)
-    label = codes.label(kind, prefix, lang)
+    label = _shared_label(kind, prefix, need, offer, lang)
     label = f" ({label})" if label else ""
     if a == b:
         text = f"{a} = {b}{label}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from matcher import classifier
 from matcher.scoring import codes, vocabulary
 from matcher.scoring.model import Item
 from matcher.scoring.text import LANG_EN, Tokens, tokenize
@@ -31,13 +32,12 @@ class Prepared:
     concepts: dict[int, float]                    # concept index -> weight
     head_concepts: frozenset[int]                 # named in the title as what the item is
     hits: tuple[tuple[vocabulary.Hit, bool], ...]  # (hit, in title) for explanations
-    inferred_from: dict[str, tuple[Tokens, tuple[int, ...]]]   # "h:8436" -> where the words are
+    inferred_from: dict[str, str]                 # "h:8436" -> the words the classifier read it from
     kind: int                                     # goods, service or unknown
 
     def inferred_phrase(self, key: str) -> str:
         """The words an inferred code ("h:8436", "n:2830") was read from."""
-        tokens, positions = self.inferred_from[key]
-        return " ".join(tokens.words[p] for p in range(min(positions), max(positions) + 1))
+        return self.inferred_from[key]
 
     @property
     def volume(self) -> float | None:
@@ -64,19 +64,13 @@ def prepare(item: Item) -> Prepared:
         concepts[hit.concept.index] = hit.concept.weight
     hits = tuple((h, True) for h in title_hits) + tuple((h, False) for h in body_hits)
 
-    # Codes are inferred from what the title says the item is; the description often mentions
-    # what the product is *for*, so it is only used when the title names nothing.
-    source = [(h, title) for h in head_hits] or [(h, title) for h in title_hits] or [(h, body) for h in body_hits]
     kind = _kind(head_hits or title_hits, title)
-    inferred: dict[str, tuple[Tokens, tuple[int, ...]]] = {}
-    for hit, tokens in source:
-        if kind == KIND_SERVICE and not hit.concept.service:
-            continue                  # «подготовка операторов станков» sells training, not machines
-        for code in hit.concept.hs:
-            if len(code) >= 4:           # a bare chapter says too little to infer from
-                inferred.setdefault(f"{codes.HS}:{code}", (tokens, hit.positions))
-        for code in hit.concept.nace:
-            inferred.setdefault(f"{codes.NACE}:{codes.nace_digits(code)}", (tokens, hit.positions))
+    # Inferred codes come from the one classifier the picker and the API use too.
+    inferred: dict[str, str] = {}
+    for suggestion in classifier.infer(item.title, item.description):
+        code = suggestion.code if suggestion.scheme == "hs" else codes.nace_digits(suggestion.code)
+        kind_key = codes.HS if suggestion.scheme == "hs" else codes.NACE
+        inferred.setdefault(f"{kind_key}:{code}", suggestion.evidence[0] if suggestion.evidence else "")
 
     def pick(kind: str, declared: tuple[str, ...]) -> tuple[dict[str, tuple[int, bool]], int]:
         found = codes.entries(kind, tuple(declared))

@@ -1,4 +1,4 @@
-"""Bilingual concept table: RU/EN phrases → concept ids with likely HS headings and NACE classes."""
+"""Bilingual concept table (the classifier's lexicon, data/*.psv): RU/EN phrases → concepts with HS headings and NACE classes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,10 +6,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from matcher.scoring import vocab_food, vocab_labels, vocab_machinery, vocab_materials, vocab_services, vocab_vehicles
+from matcher.classifier.entries import entries
 from matcher.scoring.text import Tokens, is_content_word, normalise, stem
 
-TABLES = (vocab_machinery.TABLE, vocab_vehicles.TABLE, vocab_materials.TABLE, vocab_food.TABLE, vocab_services.TABLE)
 MIN_PREFIX = 3            # «мяс*», «рыб*»; anything shorter would catch unrelated words
 
 
@@ -41,31 +40,23 @@ class _Pattern:
 
 
 def _parse() -> tuple[list[Concept], list[_Pattern]]:
+    """Concepts and their stemmed phrase patterns, from the classifier's lexicon (one lexicon for both)."""
     concepts: list[Concept] = []
     patterns: list[_Pattern] = []
-    for table in TABLES:
-        services = table is vocab_services.TABLE
-        for line in table.strip().splitlines():
-            head, broader, ru, en, hs, nace = (part.strip() for part in line.split("|"))
-            cid, _, weight = head.partition(":")
-            ru_phrases = [p.strip() for p in ru.split(";") if p.strip()]
-            en_phrases = [p.strip() for p in en.split(";") if p.strip()]
-            concept = Concept(len(concepts), cid, broader or None, float(weight or 1.0),
-                              tuple(c for c in hs.split(",") if c), tuple(c for c in nace.split(",") if c),
-                              vocab_labels.LABEL_RU.get(cid) or (ru_phrases[0].rstrip("*") if ru_phrases else cid),
-                              en_phrases[0].rstrip("*") if en_phrases else cid,
-                              services and cid not in vocab_services.GOODS)
-            concepts.append(concept)
-            for phrase in ru_phrases + en_phrases:
-                words = []
-                for raw in phrase.split():
-                    word = normalise(raw.rstrip("*"))
-                    if not is_content_word(word):
-                        continue
-                    prefix = raw.endswith("*") and len(word) >= MIN_PREFIX
-                    words.append((word if prefix else stem(word), prefix))
-                if words:
-                    patterns.append(_Pattern(concept.index, tuple(words), sum(len(w) for w, _ in words)))
+    for entry in entries():
+        concept = Concept(len(concepts), entry.id, entry.broader, entry.weight, entry.hs, entry.nace,
+                          entry.label_ru, entry.label_en, entry.service)
+        concepts.append(concept)
+        for phrase in entry.ru + entry.en:
+            words = []
+            for raw in phrase.split():
+                word = normalise(raw.rstrip("*"))
+                if not is_content_word(word):
+                    continue
+                prefix = raw.endswith("*") and len(word) >= MIN_PREFIX
+                words.append((word if prefix else stem(word), prefix))
+            if words:
+                patterns.append(_Pattern(concept.index, tuple(words), sum(len(w) for w, _ in words)))
     return concepts, patterns
 
 
@@ -188,9 +179,4 @@ def similarity() -> np.ndarray:
 
 def vocabulary_phrases() -> list[tuple[list[str], list[str]]]:
     """The raw RU and EN phrases of every concept (by index), * prefixes kept: for generators."""
-    out = []
-    for table in TABLES:
-        for line in table.strip().splitlines():
-            _, _, ru, en, _, _ = (part.strip() for part in line.split("|"))
-            out.append(([p.strip() for p in ru.split(";") if p.strip()], [p.strip() for p in en.split(";") if p.strip()]))
-    return out
+    return [(list(entry.ru), list(entry.en)) for entry in entries()]

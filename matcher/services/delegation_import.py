@@ -24,6 +24,7 @@ from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
 from matcher.services.companies import create_company, find_by_tax_id
 from matcher.services.company_names import NameIndex
+from matcher.services.delegation_codes import propose_codes
 from matcher.services.delegation_columns import (
     BY_FIELD, amount, country_code, header, region_code, roles, split_list,
 )
@@ -74,6 +75,9 @@ def import_delegation(mission_id: int, data: bytes, filename: str | None, organi
         _flag_repeats(rows)
         report = _report(sheet, rows, mode, dry_run)
         known_ids = [r.existing.id for r in rows if not r.errors and r.existing is not None]
+    # The classifier needs no database: proposals are worked out after the read transaction ends.
+    report["proposed_codes"] = propose_codes([(r.number, r.payload) for r in rows
+                                              if not r.errors and r.existing is None])
     errors = {f"rows.{r.number}.{name}": [f"{_column(sheet, name)}: {m}" for m in msgs]
               for r in rows for name, msgs in r.errors.items()}
     if errors and mode == "all_or_nothing":

@@ -76,8 +76,15 @@ def parents(code: str) -> list[str]:
 
 
 def label(code: str, lang: str = "en") -> str | None:
-    """A person's name for the code in `lang` ('ru' or 'en'), falling back to the nearest parent."""
-    for candidate in reversed(parents(wco_prefix(code))):
+    """A person's name for the code in `lang` ('ru' or 'en'), falling back to the nearest parent.
+    In Russian a subheading without a TN VED title of its own takes its heading's Russian title
+    (a Russian page never shows an English label); English is the last resort."""
+    chain = list(reversed(parents(wco_prefix(code))))
+    if lang == "ru":
+        russian = next((_russian()[c] for c in chain if c in _russian() and len(c) >= 4), None)
+        if russian:
+            return russian
+    for candidate in chain:
         if lang == "ru" and candidate in _russian():
             return _russian()[candidate]
         english = _chapter_english().get(candidate) or _wco_english().get(candidate)

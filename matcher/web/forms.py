@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from matcher.models import Company
-from matcher.services.code_lookup import CodeHit
+from matcher.services.code_lookup import CodeSearch
+from matcher.taxonomy import CodeError, hs, nace
 
 BASIC_FIELDS = ("name", "name_en", "country", "region", "city", "tax_id", "website", "email", "phone",
                 "description")
@@ -37,9 +38,7 @@ class ItemForm:
     volume: str = ""
     code_query: str = ""
     errors: dict[str, list[str]] = field(default_factory=dict)
-    suggestions: list[CodeHit] = field(default_factory=list)
-    suggestions_for: str = ""
-    searched: bool = False
+    found: CodeSearch | None = None  # the picker's answer, when «Find codes» was pressed
 
     @property
     def prefix(self) -> str:
@@ -49,10 +48,23 @@ class ItemForm:
         return not any(v.strip() for v in (self.title, self.description, self.hs_codes, self.nace_codes,
                                            self.volume))
 
+    def chosen_codes(self) -> set[tuple[str, str]]:
+        """(scheme, code) already in the block's code fields, as stored ('8436 80' is 843680): the user's choice,
+        which a suggestion never replaces. A code that is not valid yet is left to the schema's message."""
+        chosen = set()
+        for scheme, attr, taxonomy in (("hs", "hs_codes", hs), ("nace", "nace_codes", nace)):
+            for code in split_codes(getattr(self, attr)):
+                try:
+                    chosen.add((scheme, taxonomy.normalise(code)))
+                except CodeError:
+                    continue
+        return chosen
+
     def add_code(self, scheme: str, code: str) -> None:
+        """Append a picked code after the user's own (kept as typed), unless it is already there in any spelling."""
         attr = "hs_codes" if scheme == "hs" else "nace_codes"
         present = [c.strip() for c in _CODE_SPLIT.split(getattr(self, attr)) if c.strip()]
-        if code not in present:
+        if code not in present and (scheme, code) not in self.chosen_codes():
             setattr(self, attr, ", ".join([*present, code]))
 
     def payload(self) -> dict:

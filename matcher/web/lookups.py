@@ -3,16 +3,13 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from matcher.services.code_lookup import search_codes, suggest_codes
+from matcher.services.code_lookup import find_codes_for_picker
 from matcher.taxonomy import CodeError, regions, tax_ids
 from matcher.web import web
 from matcher.web.formatting import region_choices
 from matcher.web.forms import translate_message
 from matcher.web.i18n import current_language
-
-
-def _hits(hits) -> dict:
-    return {"items": [{"scheme": h.scheme, "code": h.code, "label": h.label} for h in hits]}
+from matcher.web.picker import picker_answer
 
 
 @web.get("/web/regions")
@@ -39,11 +36,21 @@ def lookup_tax_id():
 
 @web.get("/web/codes")
 def lookup_codes():
-    """HS and NACE codes whose Russian or English name contains the words typed."""
-    return jsonify(_hits(search_codes(request.args.get("q") or "", current_language())))
+    """Codes for the words typed in the picker; with nothing found, corrections, else the block's own words.
+
+    `title` and `description` (the block being edited) are only read when the query finds nothing,
+    so the picker always has something to offer.
+    """
+    found = find_codes_for_picker(request.args.get("q") or "", current_language(),
+                                  title=request.args.get("title") or "",
+                                  description=request.args.get("description") or "")
+    return jsonify(picker_answer(found))
 
 
 @web.get("/web/codes/suggest")
 def lookup_code_suggestions():
-    """Codes suggested for a free-text title and description."""
-    return jsonify(_hits(suggest_codes((request.args.get("text") or "")[:2000], current_language())))
+    """Codes suggested from an offer's or need's title and description (`text` is read as a title)."""
+    title = request.args.get("title") or request.args.get("text") or ""
+    found = find_codes_for_picker("", current_language(), title=title,
+                                  description=request.args.get("description") or "")
+    return jsonify(picker_answer(found))

@@ -9,11 +9,12 @@ from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFai
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
 from matcher.services import companies
-from matcher.services.code_lookup import search_codes, suggest_codes
+from matcher.services.code_lookup import find_codes_for_picker, warm_up_in_background
 from matcher.web import web
 from matcher.web.formatting import country_choices, region_choices
 from matcher.web.forms import ITEM_KINDS, CompanyForm
 from matcher.web.i18n import current_language
+from matcher.web.picker import evidence_text, picker_heading, picker_texts
 from matcher.web.security import current_company, current_user, login_required, require_edit
 
 
@@ -112,25 +113,32 @@ def _handle_form_action(form: CompanyForm) -> bool:
         form.add_block(kind)
     elif verb == "remove" and kind in ITEM_KINDS and index.isdigit():
         form.remove_block(kind, int(index))
-    elif verb == "codes" and kind in ITEM_KINDS and index.isdigit():
-        block = form.block(kind, int(index))
-        if block is not None:
-            block.searched = True
-            language = current_language()
-            if block.code_query.strip():
-                block.suggestions = search_codes(block.code_query, language)
-                block.suggestions_for = block.code_query.strip()
-            else:
-                block.suggestions = suggest_codes(f"{block.title} {block.description}", language)
-                block.suggestions_for = ""
+    elif verb in ("codes", "suggest") and kind in ITEM_KINDS:
+        _find_codes(form, rest, from_text_only=verb == "suggest")
     form.pad()
     return True
 
 
+def _find_codes(form: CompanyForm, target: str, from_text_only: bool = False) -> None:
+    """«Find codes» on a block: its query (or a «did you mean» spelling sent with the button) through the picker;
+    «Suggest from the description» reads only the block's title and description."""
+    kind, _sep, rest = target.partition(":")
+    index, _sep, correction = rest.partition(":")
+    block = form.block(kind, int(index)) if index.isdigit() else None
+    if block is None:
+        return
+    if correction.strip():
+        block.code_query = correction.strip()
+    block.found = find_codes_for_picker("" if from_text_only else block.code_query, current_language(),
+                                        title=block.title, description=block.description)
+
+
 def _render(form: CompanyForm, company, status: int = 200, stale: bool = False):
+    warm_up_in_background()  # the picker's first answer must not wait for the classifier's data
     form.pad()
     country = (form.values.get("country") or "").strip().upper()
     return render_template(
-        "web/profile/edit.html", form=form, company=company, stale=stale,
+        "web/profile/edit.html", form=form, company=company, stale=stale, picker_texts=picker_texts(),
+        picker_heading=picker_heading, evidence_text=evidence_text,
         countries=country_choices(), regions=region_choices(country) if len(country) == 2 else [],
     ), status

@@ -64,6 +64,9 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/api/v1/missions/<id:mission_id>/meetings/<id:meeting_id>", "PATCH"): outcomes(403, 403, 403, 200, 200),
     ("/api/v1/missions/<id:mission_id>/agenda/<id:company_id>", "GET"): outcomes(200, 404, 404, 200, 200),
     ("/api/v1/missions/<id:mission_id>/agenda/<id:company_id>.ics", "GET"): outcomes(200, 404, 404, 200, 200),
+    # Finding codes by words reads only the nomenclature: anyone signed in.
+    ("/api/v1/codes", "GET"): signed_in(200),
+    ("/api/v1/codes/suggest", "POST"): signed_in(200),
 }
 
 # Valid bodies, so that a refusal can only come from the rules under test.
@@ -80,7 +83,10 @@ BODIES = {
     ("/api/v1/missions/<id:mission_id>/schedule", "POST"): {"slots": 2, "tables": 1, "starts_at": "2027-09-14T10:00:00+05:00",
                                                             "time_limit_s": 1},
     ("/api/v1/missions/<id:mission_id>/meetings/<id:meeting_id>", "PATCH"): {"locked": True},
+    ("/api/v1/codes/suggest", "POST"): {"title": "Харвестеры", "description": "лесозаготовительная техника"},
 }
+# Query strings a route needs to be valid.
+QUERIES = {("/api/v1/codes", "GET"): "?q=станки"}
 # Multipart bodies, built afresh for each request (a file is read once).
 FORMS = {
     ("/api/v1/missions/<id:mission_id>/import", "POST"): lambda: {
@@ -153,6 +159,7 @@ def test_outcome_of_each_route_for_each_actor(client, world, rule, method, actor
     for name in ("company_id", "niche_id", "mission_id", "meeting_id"):
         path = path.replace(f"<id:{name}>", str(world[name]))
     assert "<" not in path, f"teach this test how to fill the parameters of {rule}"
+    path += QUERIES.get((rule, method), "")
     headers = {"Authorization": f"Bearer {world['tokens'][actor]}"} if actor != "anonymous" else {}
     body = BODIES.get((rule, method))
     form = FORMS.get((rule, method))

@@ -6,6 +6,8 @@ from .metrics import ndcg
 from .report import evaluate, mean
 
 ENGINE_FLOOR = 0.93          # measured 0.97; a drop below this means ranking got worse
+WORDS_ONLY_FLOOR = 0.89      # measured 0.920 with every code removed from the profiles
+WORDS_ONLY_GAP = 0.06        # measured 0.053 below the engine with codes; the aim is 0.05
 MARGIN_OVER_BASELINES = 0.25
 
 
@@ -36,3 +38,9 @@ def test_engine_beats_plain_text_similarity_and_plain_code_overlap_by_a_margin(r
     engine = mean(results["engine"].values())
     for baseline in ("text baseline", "code baseline"):
         assert engine >= mean(results[baseline].values()) + MARGIN_OVER_BASELINES, baseline
+
+
+def test_with_every_code_removed_the_engine_still_ranks_from_words_close_to_with_codes(results):
+    words_only = mean(results["words only"].values())
+    assert words_only >= WORDS_ONLY_FLOOR
+    assert mean(results["engine"].values()) - words_only <= WORDS_ONLY_GAP

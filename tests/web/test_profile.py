@@ -151,9 +151,10 @@ def test_code_search_answers_in_russian_and_english(web):
     russian = web.get("/web/codes?q=харвестер").get_json()["items"] + web.get("/web/codes?q=молоко").get_json()["items"]
     assert any(hit["code"] == "0401" and hit["scheme"] == "hs" for hit in russian)
     english = web.get("/web/codes?q=harvester", headers={"Accept-Language": "en"}).get_json()["items"]
-    assert any(hit["code"].startswith("8433") for hit in english)
+    assert any(hit["code"].startswith(("8433", "8436")) for hit in english)  # combine or forest harvesters
     suggested = web.get("/web/codes/suggest?text=Обрабатывающие центры с ЧПУ").get_json()["items"]
-    assert suggested[0] == {"scheme": "hs", "code": "8457", "label": suggested[0]["label"]}
+    assert next(hit for hit in suggested if hit["scheme"] == "hs")["code"] == "8457"
+    assert {"label", "confidence", "evidence", "why"} <= set(suggested[0])
 
 
 def test_tax_id_is_checked_live_by_the_same_rules_as_the_schema(web):

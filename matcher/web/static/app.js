@@ -70,28 +70,70 @@
     return item.querySelector("[name$='-" + suffix + "']");
   }
 
+  // The same code however it is written: «8436 80», «8436.80» and «843680»; «28,30» and «28.30».
+  function sameCode(scheme, text) {
+    var code = text.trim();
+    return scheme === "hs" ? code.replace(/[\s.]/g, "") : code.replace(/,/g, ".").replace(/\s/g, "");
+  }
+
   function addCode(item, scheme, code) {
     var input = fieldOf(item, scheme === "hs" ? "hs_codes" : "nace_codes");
     if (!input) { return; }
     var present = input.value.split(/[,;\n]+/).map(function (c) { return c.trim(); }).filter(Boolean);
-    if (present.indexOf(code) === -1) { present.push(code); }
+    var known = present.some(function (c) { return sameCode(scheme, c) === code; });
+    if (!known) { present.push(code); }  // appended: the user's own codes stay as typed
     input.value = present.join(", ");
   }
 
-  function showHits(item, items, emptyText) {
+  function chosenCodes(item) {
+    var chosen = {};
+    ["hs", "nace"].forEach(function (scheme) {
+      var input = fieldOf(item, scheme === "hs" ? "hs_codes" : "nace_codes");
+      (input ? input.value : "").split(/[,;\n]+/).forEach(function (c) {
+        if (c.trim()) { chosen[scheme + ":" + sameCode(scheme, c)] = true; }
+      });
+    });
+    return chosen;
+  }
+
+  // The answer of /web/codes or /web/codes/suggest: a heading (never an empty box), «did you mean»
+  // spellings, and the codes, each with the words that produced it, added by one click.
+  function showHits(item, data) {
     var box = item.querySelector("[data-code-results]");
+    var chosen = chosenCodes(item);
     box.innerHTML = "";
-    if (!items.length) { box.appendChild(el("p", "hint", emptyText)); return; }
+    box.appendChild(el("p", "hint picker-heading", data.heading));
+    if (data.did_you_mean && data.did_you_mean.length) {
+      var fixes = el("p", "did-you-mean", data.did_you_mean_label + " ");
+      data.did_you_mean.forEach(function (word) {
+        var chip = el("button", "chip", word);
+        chip.type = "button";
+        chip.setAttribute("data-correction", word);
+        fixes.appendChild(chip);
+      });
+      box.appendChild(fixes);
+    }
+    if (!data.items.length) { return; }
     var list = el("ul", "suggestions");
-    items.forEach(function (hit) {
+    data.items.forEach(function (hit) {
       var li = el("li");
-      var button = el("button");
+      var button = el("button", "suggestion");
       button.type = "button";
+      button.setAttribute("data-code", hit.scheme + ":" + hit.code);
       button.appendChild(el("span", "code" + (hit.scheme === "nace" ? " code-nace" : ""), hit.code));
-      button.appendChild(el("span", "", hit.label));
+      button.appendChild(el("span", "code-label", hit.label));
+      if (hit.why) { button.appendChild(el("span", "why", hit.why)); }
+      var state = el("span", "suggestion-state", box.getAttribute("data-text-add"));
+      button.appendChild(state);
+      function markAdded(text) {
+        button.classList.add("added");
+        button.setAttribute("aria-pressed", "true");
+        state.textContent = text;
+      }
+      if (chosen[hit.scheme + ":" + hit.code]) { markAdded(box.getAttribute("data-text-chosen")); }
       button.addEventListener("click", function () {
         addCode(item, hit.scheme, hit.code);
-        button.classList.add("added");
+        markAdded(box.getAttribute("data-text-added"));
       });
       li.appendChild(button);
       list.appendChild(li);
@@ -99,26 +141,34 @@
     box.appendChild(list);
   }
 
-  var codeSeq = 0;
+  function blockText(item) {
+    var title = fieldOf(item, "title"), description = fieldOf(item, "description");
+    return "&title=" + encodeURIComponent(title ? title.value : "") +
+      "&description=" + encodeURIComponent(description ? description.value : "");
+  }
+
+  // Only the newest request may draw: a slow answer to an older query is dropped, and aborted.
+  var codeSeq = 0, codeRequest = null;
+  function fetchCodes(item, url) {
+    var seq = ++codeSeq;
+    if (codeRequest) { codeRequest.abort(); }
+    codeRequest = window.AbortController ? new AbortController() : null;
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" },
+                 signal: codeRequest ? codeRequest.signal : undefined })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(function (data) { if (seq === codeSeq) { showHits(item, data); } })
+      .catch(function () {});
+  }
+
   function searchCodes(item) {
     var query = item.querySelector("[data-code-query]").value.trim();
-    if (!query) { suggestCodes(item); return; }
-    var seq = ++codeSeq;
-    getJSON("/web/codes?q=" + encodeURIComponent(query)).then(function (data) {
-      if (seq !== codeSeq) { return; }
-      showHits(item, data.items, document.documentElement.lang === "en" ? "No codes found." : "Коды не найдены.");
-    }).catch(function () {});
+    fetchCodes(item, "/web/codes?q=" + encodeURIComponent(query) + blockText(item));
   }
-  var searchCodesSoon = debounce(searchCodes, 300);
+  // Short enough that results appear about 150 ms after the last key, long enough to skip mid-word queries.
+  var searchCodesSoon = debounce(searchCodes, 110);
 
   function suggestCodes(item) {
-    var text = [fieldOf(item, "title"), fieldOf(item, "description")]
-      .map(function (f) { return f ? f.value : ""; }).join(" ");
-    getJSON("/web/codes/suggest?text=" + encodeURIComponent(text)).then(function (data) {
-      showHits(item, data.items, document.documentElement.lang === "en"
-        ? "Nothing to suggest yet: describe the product in a few words."
-        : "Пока нечего предложить: опишите товар несколькими словами.");
-    }).catch(function () {});
+    fetchCodes(item, "/web/codes/suggest?" + blockText(item).slice(1));
   }
 
   // Offer and need blocks added and removed in place.
@@ -183,6 +233,12 @@
     else if (button.matches("[data-remove]")) { event.preventDefault(); itemOf(button).remove(); }
     else if (button.matches("[data-code-search]")) { event.preventDefault(); searchCodes(itemOf(button)); }
     else if (button.matches("[data-code-suggest]")) { event.preventDefault(); suggestCodes(itemOf(button)); }
+    else if (button.matches("[data-correction]")) {
+      event.preventDefault();
+      var picker = itemOf(button);
+      picker.querySelector("[data-code-query]").value = button.getAttribute("data-correction");
+      searchCodes(picker);
+    }
   });
 
   document.querySelectorAll("[data-profile-form]").forEach(updateRoleSections);

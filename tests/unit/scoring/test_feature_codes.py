@@ -48,7 +48,7 @@ def test_nace_class_beats_group_beats_division():
 def test_codes_are_inferred_from_words_and_shown_as_inferred():
     result = feature(table.hs_codes, item("Харвестеры"), item("Forest machines", hs=["843680"]))
     assert result.score > 0.8 and result.available == 0.5
-    assert "inferred 843680 from «харвестеры»" in result.detail
+    assert "inferred 843680 from «Харвестеры»" in result.detail     # the words as the user typed them
 
 
 def test_inferred_codes_count_less_than_declared_ones():

@@ -50,7 +50,7 @@ def test_a_cross_language_concept_match_names_the_concept_in_russian():
     built = engine(supplier(1, HARVESTERS), buyer(2, NEED_HARVESTERS))
     ru = details(built.score_pair(1, 2, lang="ru"))
     assert ru["concepts"] == "«харвестеры» ~ «forest harvesters» (харвестеры)"
-    assert "выведен из «харвестеры»" in ru["hs_codes"] and not ENGLISH_TEMPLATE.search(ru["hs_codes"])
+    assert "выведен из «Харвестеры»" in ru["hs_codes"] and not ENGLISH_TEMPLATE.search(ru["hs_codes"])
 
 
 def test_niche_details_name_the_departed_firm_in_russian():

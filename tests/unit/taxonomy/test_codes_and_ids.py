@@ -101,3 +101,10 @@ def test_russian_tax_id_with_wrong_check_digit_is_refused():
 
 def test_other_countries_tax_ids_are_stored_as_given():
     assert tax_ids.validate("DE123456789", "DE") == "DE123456789"
+
+
+def test_a_subheading_without_a_russian_title_is_labelled_in_russian_by_its_heading():
+    label = hs.label("846591", "ru")
+    assert label and any("а" <= ch <= "я" for ch in label.lower())
+    assert label == hs.label("8465", "ru")
+    assert "wood" in hs.label("846591", "en").lower()
