@@ -11,9 +11,10 @@ from matcher.schemas.fields import MAX_ROW_ID
 _ASCII_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 _ASCII_DECIMAL = re.compile(r"[0-9]{1,6}(?:[.,][0-9]{1,6})?")
 MAX_PAGE = 99_999
+SEARCH_TEXT_LIMIT = 200  # characters of a search box that reach the query
 
 
-def search_text(text: str | None, limit: int = 200) -> str:
+def search_text(text: str | None, limit: int = SEARCH_TEXT_LIMIT) -> str:
     """`text` without control characters (NUL cannot reach PostgreSQL), trimmed, at most `limit` characters."""
     return "".join(ch for ch in (text or "") if ch.isprintable()).strip()[:limit]
 
