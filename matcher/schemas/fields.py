@@ -4,9 +4,12 @@ from __future__ import annotations
 from datetime import timezone
 
 import pycountry
-from marshmallow import ValidationError, fields
+from marshmallow import ValidationError, fields, validate
 
 from matcher.taxonomy import CodeError, hs, nace
+
+MAX_ROW_ID = 2**31 - 1  # PostgreSQL's integer, which every id column is: a larger value fails the query
+ROW_ID_OUT_OF_RANGE = "not an id: ids are whole numbers from {min} to {max}"
 
 
 class TrimmedString(fields.String):
@@ -22,6 +25,16 @@ class TrimmedString(fields.String):
         if value is None:  # blank turned into None: the length and pattern rules are about text
             return
         super()._validate(value)
+
+
+class RowId(fields.Integer):
+    """A row id in a body: a JSON integer from 1 to 2³¹−1; past that no row can have it, so it is refused
+    here rather than reaching the database (SQLite overflows at 2⁶³, PostgreSQL's integer at 2³¹)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("strict", True)
+        kwargs.setdefault("validate", validate.Range(min=1, max=MAX_ROW_ID, error=ROW_ID_OUT_OF_RANGE))
+        super().__init__(**kwargs)
 
 
 class UtcDateTime(fields.DateTime):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from matcher.schemas.base import InputSchema
-from matcher.schemas.fields import TrimmedString, unique_list
+from matcher.schemas.fields import RowId, TrimmedString, unique_list
 from matcher.taxonomy import CodeError, hs, nace
 
 MAX_SLOTS = 48              # a two-day forum of 20-minute meetings
@@ -46,7 +46,7 @@ class ParticipantSchema(InputSchema):
         unknown = RAISE
         ordered = True
 
-    company_id = fields.Integer(required=True, strict=True)
+    company_id = RowId(required=True)
     available_slots = fields.List(
         fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_SLOTS)),
         load_default=None, allow_none=True, validate=validate.Length(max=MAX_SLOTS),
@@ -74,7 +74,7 @@ class MissionSchema(InputSchema):
     ends_on = fields.Date(load_default=None, allow_none=True)
     hs_prefixes = fields.List(HsPrefix(), load_default=list, validate=validate.Length(max=50))
     nace_prefixes = fields.List(NacePrefix(), load_default=list, validate=validate.Length(max=50))
-    company_ids = fields.List(fields.Integer(strict=True), load_default=list,
+    company_ids = fields.List(RowId(), load_default=list,
                               validate=validate.Length(max=MAX_PARTICIPANTS))
     participants = fields.List(fields.Nested(ParticipantSchema), load_default=list,
                                validate=validate.Length(max=MAX_PARTICIPANTS))

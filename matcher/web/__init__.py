@@ -8,8 +8,8 @@ web = Blueprint("web", __name__, template_folder="templates", static_folder="sta
 
 # Views register their routes (and the blueprint its error pages) on import, one module per page.
 from matcher.web import (  # noqa: E402,F401
-    account, auth, directory, errors, formatting, home, i18n, lookups, matches, mission_imports, mission_meetings,
-    missions, niches, profile,
+    account, auth, directory, errors, field_limits, formatting, home, i18n, lookups, matches, mission_imports,
+    mission_meetings, missions, niches, profile,
 )
 
 

@@ -11,7 +11,7 @@ from matcher.services import accounts
 from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, password_refusal
 from matcher.web import web
 from matcher.web.forms import N_
-from matcher.web.i18n import LOCALE_COOKIE, remember_locale
+from matcher.web.i18n import LOCALE_COOKIE, chosen_language, remember_locale
 from matcher.web.security import STAFF_ROLES, current_user, safe_next, sign_in, sign_out
 
 _is_email = validate.Email()
@@ -51,7 +51,7 @@ def _after_login_target(user) -> str:
 
 def _keep_locale(response, user):
     """A language chosen on this browser before signing in becomes the account's; else the account's wins."""
-    chosen = request.cookies.get(LOCALE_COOKIE)
+    chosen = chosen_language()
     if chosen and user.locale != chosen:
         user.locale = chosen
         db.session.commit()

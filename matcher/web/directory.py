@@ -14,6 +14,7 @@ from matcher.services import companies
 from matcher.services.interests import interest_states, interested_in
 from matcher.web import web
 from matcher.web.formatting import region_choices
+from matcher.web.params import page_number, search_text
 from matcher.web.security import can_edit, current_company, current_user
 
 PER_PAGE = 20
@@ -21,7 +22,7 @@ PER_PAGE = 20
 
 def _arg(name: str, limit: int = 100) -> str:
     """A query argument as typed, without control characters (NUL cannot reach PostgreSQL)."""
-    return "".join(ch for ch in (request.args.get(name) or "") if ch.isprintable()).strip()[:limit]
+    return search_text(request.args.get(name), limit)
 
 
 @web.get("/companies")
@@ -31,11 +32,10 @@ def directory():
         country=_arg("country", 2).upper() or None,
         region=_arg("region", 6).upper() or None,
         q=_arg("q", 200) or None,
-        hs="".join(ch for ch in _arg("hs", 12) if ch.isdigit()) or None,
+        hs="".join(ch for ch in _arg("hs", 12) if ch in "0123456789") or None,
         nace=_arg("nace", 8) or None,
     )
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    page = page_number(request.args.get("page"))
     rows, total = companies.list_companies(filters, page=page, per_page=PER_PAGE)
     pages = max(1, math.ceil(total / PER_PAGE))
     countries = sorted(set(db.session.scalars(select(Company.country).distinct())) | {"BY", "RU"})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, render_template, request
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -10,6 +11,8 @@ from matcher.api.errors import RETRY_AFTER_DATABASE_SECONDS, log_database_error
 from matcher.db import db
 from matcher.errors import DomainError
 from matcher.web import web
+from matcher.web.field_limits import form_max_megabytes
+from matcher.web.forms import N_
 
 ERROR_TEXTS = {
     400: (_l("The request could not be processed"),
@@ -25,6 +28,8 @@ ERROR_TEXTS = {
     500: (_l("Something went wrong"), _l("An unexpected error occurred on our side. Please try again later.")),
     503: (_l("Service temporarily unavailable"), _l("The service cannot reach its database right now. Please try again shortly.")),
 }
+TOO_LARGE_TEXT = N_("What you sent is larger than the %(megabytes)s MB the site accepts at once, so nothing was "
+                    "saved. Go back to the form, shorten the longest texts (or choose a smaller file) and send it again.")
 
 
 def _is_api_request() -> bool:
@@ -66,6 +71,11 @@ def _database_error(exc: DBAPIError):
     return render_error_page(409)
 
 
+def _too_large_text() -> str:
+    """What a 413 means for the person who sent the form, with the limit it ran into."""
+    return _(TOO_LARGE_TEXT, megabytes=form_max_megabytes())
+
+
 def install(app: Flask) -> None:
     """Chain onto the app-wide HTTP error handler: /api/ keeps the API's own, the rest gets pages."""
     api_handler = app.error_handler_spec.get(None, {}).get(None, {}).get(HTTPException)
@@ -78,6 +88,8 @@ def install(app: Flask) -> None:
             db.session.rollback()
         # The web's rate limits carry a message written for people (see web/auth.py).
         text = exc.description if exc.code == 429 and request.blueprint == "web" else None
+        if exc.code == 413:
+            text = _too_large_text()
         return render_error_page(exc.code or 500, _http_headers(exc), text)
 
     # Database errors outside any blueprint's views (hooks, unrouted paths) get the page too.

@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 from matcher.models import Company
 from matcher.services.code_lookup import CodeSearch
 from matcher.taxonomy import CodeError, hs, nace
+from matcher.web.params import row_id, whole_number
 
 BASIC_FIELDS = ("name", "name_en", "country", "region", "city", "tax_id", "website", "email", "phone",
                 "description")
@@ -17,11 +18,12 @@ REQUIRED_FIELDS = ("name", "country")  # left out of the payload when blank, so 
 ITEM_KINDS = ("offers", "needs")
 VOLUME_FIELD = {"offers": "annual_capacity_usd", "needs": "annual_volume_usd"}
 MAX_ITEMS_PER_KIND = 100
-_ITEM_NAME = re.compile(r"^(offers|needs)-(\d{1,3})-([a-z_]+)$")
+_ITEM_NAME = re.compile(r"^(offers|needs)-([0-9]{1,3})-([a-z_]+)$")
 _CODE_SPLIT = re.compile(r"[,;\n]+")
 _WORD_SPLIT = re.compile(r"[,;\s]+")
 _LIST_SPLIT = re.compile(r"[,;\n]+")
 _NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f_$,]")
+NOT_A_WHOLE_NUMBER = "Not a valid integer."  # marshmallow's own words, so that _MESSAGES translates it
 
 
 @dataclass
@@ -76,8 +78,8 @@ class ItemForm:
         }
         if self.title.strip():
             data["title"] = self.title
-        if self.id.strip():
-            data["id"] = int(self.id) if self.id.strip().isdigit() else self.id
+        if row_id(self.id) is not None:  # anything else names no stored item: it is saved as a new one
+            data["id"] = row_id(self.id)
         return data
 
 
@@ -200,6 +202,15 @@ class CompanyForm:
             data[kind] = [b.payload() for b in sent]
         return data
 
+    def unreadable_numbers(self) -> dict[str, list[str]]:
+        """Volumes with letters beyond ASCII, by schema path: the schema would read «٣» as 3 (ASCII text it
+        judges itself, naming the range when the number is too large)."""
+        if not self._sent:
+            self.payload()
+        return {f"{kind}.{position}.{VOLUME_FIELD[kind]}": [NOT_A_WHOLE_NUMBER]
+                for kind in ITEM_KINDS for position, block in enumerate(self._sent.get(kind, []))
+                if not _NUMBER_NOISE.sub("", block.volume or "").isascii()}
+
     def attach_errors(self, errors: dict[str, list[str]]) -> None:
         """Put each schema error (a field path such as offers.0.hs_codes.1) next to its input."""
         if not self._sent:
@@ -234,7 +245,7 @@ class CompanyForm:
         """After someone else's save removed an item, keep the text but save it as a new item."""
         for kind in ITEM_KINDS:
             for block in getattr(self, kind):
-                if block.id.strip().isdigit() and int(block.id) not in existing.get(kind, set()):
+                if row_id(block.id) is not None and row_id(block.id) not in existing.get(kind, set()):
                     block.id = ""
 
 
@@ -248,8 +259,8 @@ def parse_amount(text: str):
     raw = (text or "").strip()
     if not raw:
         return None
-    compact = _NUMBER_NOISE.sub("", raw)
-    return int(compact) if compact.isdigit() else raw
+    amount = whole_number(_NUMBER_NOISE.sub("", raw), maximum=10**18)
+    return raw if amount is None else amount
 
 
 # -- schema messages in the reader's language ------------------------------------------------

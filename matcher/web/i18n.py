@@ -17,14 +17,21 @@ def select_locale() -> str | None:
     if not has_request_context():
         return None
     languages = current_app.config.get("LANGUAGES", ("ru", "en"))
-    chosen = request.cookies.get(LOCALE_COOKIE)
-    if chosen in languages:
+    chosen = chosen_language()
+    if chosen:
         return chosen
     if not request.path.startswith("/api/"):
         user = current_user()
         if user is not None and user.locale in languages:
             return user.locale
     return request.accept_languages.best_match(languages) or current_app.config.get("BABEL_DEFAULT_LOCALE", "ru")
+
+
+def chosen_language() -> str | None:
+    """The language picked on this browser (the switcher's cookie) if it is one we offer; the cookie is
+    the client's to write, so anything else is ignored rather than stored on the account."""
+    chosen = request.cookies.get(LOCALE_COOKIE)
+    return chosen if chosen in current_app.config.get("LANGUAGES", ("ru", "en")) else None
 
 
 def current_language() -> str:

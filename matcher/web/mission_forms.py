@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 
 from matcher.services.code_lookup import CodeHit
 from matcher.web.forms import N_, split_codes, translate_message
+from matcher.web.params import row_id, whole_number
 
 MISSION_FIELDS = ("name", "city", "starts_on", "ends_on", "hs_prefixes", "nace_prefixes")
 SCHEDULE_FIELDS = ("slots", "tables", "slot_minutes", "day", "time", "utc_offset", "max_meetings", "min_score",
@@ -107,7 +108,8 @@ class MissionForm:
             key = {"hs": "hs_prefixes", "nace": "nace_prefixes"}.get(scheme)
             if key and code.strip() and code.strip() not in split_codes(form.values[key]):
                 form.values[key] = ", ".join([*split_codes(form.values[key]), code.strip()])
-        form.company_ids = list(dict.fromkeys(int(v) for v in data.getlist("company_ids") if v.strip().isdigit()))
+        # An id no row can have (tampered with, or «²») is dropped: there is no such company to pick.
+        form.company_ids = list(dict.fromkeys(i for i in map(row_id, data.getlist("company_ids")) if i))
         return form
 
     def payload(self) -> dict:
@@ -181,6 +183,9 @@ def _number(text: str, kind):
     text = text.strip().replace(",", ".") if kind is float else text.strip()
     if not text:
         return ""
+    if kind is int:  # ASCII digits only; anything else goes as typed, for the schema to name
+        number = whole_number(text, maximum=10**18)
+        return text if number is None else number
     try:
         return kind(text)
     except ValueError:

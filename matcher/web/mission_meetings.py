@@ -22,6 +22,7 @@ from matcher.web import web
 from matcher.web.i18n import current_language
 from matcher.web.mission_forms import UTC_OFFSETS, ScheduleForm, mission_message
 from matcher.web.missions import load
+from matcher.web.params import clamped_decimal, clamped_number
 from matcher.web.security import current_user, is_staff, login_required, staff_required
 
 WEB_TIME_LIMIT_S = 20.0  # what the page asks for; see HTTP_BUDGET_S for the whole run
@@ -29,12 +30,8 @@ WEB_TIME_LIMIT_S = 20.0  # what the page asks for; see HTTP_BUDGET_S for the who
 
 def _match_args() -> tuple[float, int]:
     """min_score and per_company from the query string, kept within the service's bounds."""
-    try:
-        min_score = min(max(float(request.args.get("min_score", "40").replace(",", ".")), 0.0), 100.0)
-    except ValueError:
-        min_score = 40.0
-    per_company = request.args.get("per_company", "10")
-    per_company = min(max(int(per_company), 1), 100) if per_company.isdigit() else 10
+    min_score = clamped_decimal(request.args.get("min_score"), minimum=0.0, maximum=100.0, default=40.0)
+    per_company = clamped_number(request.args.get("per_company"), minimum=1, maximum=100, default=10)
     return min_score, per_company
 
 

@@ -22,6 +22,7 @@ from matcher.web import web
 from matcher.web.formatting import country_choices
 from matcher.web.i18n import current_language
 from matcher.web.mission_forms import MissionForm
+from matcher.web.params import page_number, search_text, whole_number
 from matcher.web.security import current_user, is_staff, login_required, staff_required
 
 PER_PAGE = 30
@@ -36,8 +37,7 @@ def load(mission_id: int, edit: bool = False):
 @web.get("/missions")
 @login_required
 def mission_list():
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    page = page_number(request.args.get("page"))
     found = missions.list_missions(current_user(), page=page, per_page=PER_PAGE)
     return render_template("web/missions/list.html", missions=found["items"], total=found["total"], page=page,
                            pages=max(1, math.ceil(found["total"] / PER_PAGE)), staff=is_staff())
@@ -70,7 +70,7 @@ def mission_edit(mission_id: int):
     form = MissionForm.from_request(request.form)
     if _handle_form_action(form):
         return _render(form, mission)
-    expected = int(form.version) if form.version.isdigit() else None
+    expected = whole_number(form.version)
     try:
         missions.update_mission(mission_id, form.payload(), current_user(), expected_version=expected)
     except ValidationFailed as exc:
@@ -138,8 +138,8 @@ def _handle_form_action(form: MissionForm) -> bool:
 def _picker_filters() -> companies.CompanyFilters:
     role = request.values.get("pick_role", "")
     return companies.CompanyFilters(
-        q=(request.values.get("pick_q") or "").strip()[:200] or None,
-        country=(request.values.get("pick_country") or "").strip().upper()[:2] or None,
+        q=search_text(request.values.get("pick_q")) or None,
+        country=search_text(request.values.get("pick_country"), 2).upper() or None,
         role=role if role in ("supplier", "buyer") else None,
     )
 

@@ -9,6 +9,7 @@ from matcher.errors import NotFound
 from matcher.services import niches as niche_service
 from matcher.web import web
 from matcher.web.i18n import current_language
+from matcher.web.params import page_number
 
 PER_PAGE = 24
 SUPPLIERS_SHOWN = 10
@@ -17,8 +18,7 @@ MIN_SCORE = 10.0  # below this a supplier shares nothing with the niche but the 
 
 @web.get("/niches")
 def niche_list():
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    page = page_number(request.args.get("page"))
     rows, total = niche_service.list_niches(page=page, per_page=PER_PAGE)
     return render_template("web/niches/list.html", niches=rows, total=total, page=page,
                            pages=max(1, math.ceil(total / PER_PAGE)))

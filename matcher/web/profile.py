@@ -14,6 +14,7 @@ from matcher.web import web
 from matcher.web.formatting import country_choices, region_choices
 from matcher.web.forms import ITEM_KINDS, CompanyForm
 from matcher.web.i18n import current_language
+from matcher.web.params import whole_number
 from matcher.web.picker import evidence_text, picker_heading, picker_texts
 from matcher.web.security import current_company, current_user, login_required, require_edit
 
@@ -40,8 +41,7 @@ def company_new():
     if _handle_form_action(form):
         return _render(form, None)
     try:
-        payload = form.payload()
-        load_or_raise(CompanySchema(), payload)
+        payload = _checked_payload(form)
         company = companies.create_company(payload, owner=user)
     except ValidationFailed as exc:
         form.attach_errors(exc.errors)
@@ -68,10 +68,9 @@ def company_edit(company_id: int):
         return _render(form, company)
     # A save must name the version it edits; one that does not is treated as stale (0 matches no
     # version), so it can never overwrite changes its author has not seen.
-    expected = int(form.version) if form.version.isdigit() else 0
+    expected = whole_number(form.version, default=0)
     try:
-        payload = form.payload()
-        load_or_raise(CompanySchema(), payload)
+        payload = _checked_payload(form)
         companies.update_company(company_id, payload, expected_version=expected)
     except ValidationFailed as exc:
         db.session.rollback()
@@ -95,6 +94,19 @@ def company_edit(company_id: int):
     return redirect(url_for("web.company_page", company_id=company_id))
 
 
+def _checked_payload(form: CompanyForm) -> dict:
+    """The form's payload once CompanySchema and the form's own number rule (ASCII digits) accept it."""
+    payload = form.payload()
+    unreadable = form.unreadable_numbers()
+    try:
+        load_or_raise(CompanySchema(), payload)
+    except ValidationFailed as exc:
+        raise ValidationFailed(exc.detail, {**exc.errors, **unreadable}) from None
+    if unreadable:
+        raise ValidationFailed(f"Some fields are invalid: {', '.join(sorted(unreadable))}", unreadable)
+    return payload
+
+
 def _company_or_404(company_id: int):
     try:
         return companies.get_company(company_id)
@@ -111,8 +123,8 @@ def _handle_form_action(form: CompanyForm) -> bool:
     kind, _sep, index = rest.partition(":")
     if verb == "add" and kind in ITEM_KINDS:
         form.add_block(kind)
-    elif verb == "remove" and kind in ITEM_KINDS and index.isdigit():
-        form.remove_block(kind, int(index))
+    elif verb == "remove" and kind in ITEM_KINDS and whole_number(index) is not None:
+        form.remove_block(kind, whole_number(index))
     elif verb in ("codes", "suggest") and kind in ITEM_KINDS:
         _find_codes(form, rest, from_text_only=verb == "suggest")
     form.pad()
@@ -124,7 +136,8 @@ def _find_codes(form: CompanyForm, target: str, from_text_only: bool = False) ->
     «Suggest from the description» reads only the block's title and description."""
     kind, _sep, rest = target.partition(":")
     index, _sep, correction = rest.partition(":")
-    block = form.block(kind, int(index)) if index.isdigit() else None
+    number = whole_number(index)
+    block = form.block(kind, number) if number is not None else None
     if block is None:
         return
     if correction.strip():

@@ -115,8 +115,11 @@ def require_edit(company: Company) -> None:
 
 
 def safe_next(target: str | None) -> str | None:
-    """A local path to go back to, or None: never another host (open redirect)."""
+    """A local path to go back to, or None: never another host (open redirect), never a control character
+    (CR/LF cannot go into a Location header; werkzeug would fail the response after the sign-in)."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in target):  # Unicode's control characters (Cc)
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:

@@ -293,6 +293,49 @@
     filterPicks(section);
   });
 
+  // A post larger than the server takes would come back as a 413 page, and Back would lose what was
+  // typed: measure the form before it leaves, and say so while the text is still in its fields.
+  function formBytes(form, submitter) {
+    var data = new FormData(form);
+    if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    var multipart = (form.enctype || "").indexOf("multipart") !== -1;
+    // urlencoded: every byte of UTF-8 beyond ASCII travels as %XX; multipart: raw bytes and a part header.
+    var size = multipart ? function (text) { return new Blob([text]).size + 160; }
+      : function (text) { return encodeURIComponent(text).length + 2; };
+    var total = 0;
+    data.forEach(function (value, name) {
+      total += size(name) + (typeof value === "string" ? size(value) : value.size);
+    });
+    return total;
+  }
+
+  function largestField(form) {
+    var largest = null;
+    form.querySelectorAll("textarea, input:not([type=hidden]):not([type=checkbox]):not([type=radio])").forEach(function (field) {
+      var size = field.type === "file" ? Array.prototype.reduce.call(field.files || [], function (sum, f) { return sum + f.size; }, 0)
+        : field.value.length;
+      if (!largest || size > largest.size) { largest = { field: field, size: size }; }
+    });
+    return largest && largest.field;
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var limit = parseInt(document.body.getAttribute("data-form-max-bytes") || "0", 10);
+    if (!limit || (form.method || "").toLowerCase() !== "post") { return; }
+    var old = form.querySelector("[data-form-too-large]");
+    if (old) { old.remove(); }
+    if (formBytes(form, event.submitter) <= limit) { return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var note = el("p", "form-error", document.body.getAttribute("data-form-too-large-text"));
+    note.setAttribute("role", "alert");
+    note.setAttribute("data-form-too-large", "");
+    form.insertBefore(note, form.firstChild);
+    var field = largestField(form);
+    if (field) { field.setAttribute("aria-invalid", "true"); field.focus(); }
+  }, true);
+
   // Print buttons, and forms that take a while (building a schedule) say so and cannot be sent twice.
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
