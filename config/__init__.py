@@ -27,6 +27,21 @@ class Base:
     MATCH_INDEX_REFRESH_SECONDS = 2.0  # how stale a worker's match index may be
     TRUSTED_HOSTS: list[str] | None = None
     TESTING = False
+    # Mail (matcher/mail): SMTP from MAIL_URL or MAIL_HOST/PORT/USER/PASSWORD/USE_TLS/USE_SSL;
+    # with neither, messages are written to MAIL_FOLDER (default instance/mail) and shown at /admin/mail.
+    MAIL_URL: str | None = None
+    MAIL_HOST: str | None = None
+    MAIL_PORT: int | None = None
+    MAIL_USER: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_USE_TLS = False  # STARTTLS on a plain connection
+    MAIL_USE_SSL = False  # implicit TLS (smtps)
+    MAIL_FROM = "matcher <noreply@localhost>"
+    MAIL_FOLDER: str | None = None
+    PUBLIC_URL: str | None = None  # e.g. https://matcher.example.org: links in mail sent outside a request
+    EMAIL_VERIFY_MAX_AGE_SECONDS = 3 * 24 * 3600
+    PASSWORD_RESET_MAX_AGE_SECONDS = 3600
+    INVITE_MAX_AGE_SECONDS = 7 * 24 * 3600
 
 
 class Development(Base):
@@ -62,6 +77,16 @@ _ENV_OVERRIDES = {
     "MATCH_INDEX_REFRESH_SECONDS": ("MATCH_INDEX_REFRESH_SECONDS", float),
     "API_RATE_LIMIT": ("API_RATE_LIMIT", str),
     "API_IP_RATE_LIMIT": ("API_IP_RATE_LIMIT", str),
+    "MAIL_URL": ("MAIL_URL", str),
+    "MAIL_HOST": ("MAIL_HOST", str),
+    "MAIL_PORT": ("MAIL_PORT", int),
+    "MAIL_USER": ("MAIL_USER", str),
+    "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
+    "MAIL_USE_TLS": ("MAIL_USE_TLS", lambda v: v.strip().lower() in ("1", "true", "yes", "on")),
+    "MAIL_USE_SSL": ("MAIL_USE_SSL", lambda v: v.strip().lower() in ("1", "true", "yes", "on")),
+    "MAIL_FROM": ("MAIL_FROM", str),
+    "MAIL_FOLDER": ("MAIL_FOLDER", str),
+    "PUBLIC_URL": ("PUBLIC_URL", str),
 }
 
 
