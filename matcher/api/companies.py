@@ -14,7 +14,9 @@ from matcher.api.openapi import problems, responds, tag
 from matcher.api.schemas import CompanyPageSchema, CompanyQueryArgsSchema, CompanyUpdateSchema
 from matcher.models import Company
 from matcher.schemas.company import CompanyOutSchema, CompanySchema
+from matcher.errors import NotFound
 from matcher.services import companies
+from matcher.services.visibility import can_view
 
 
 def company_etag(company_id: int, version: int) -> str:
@@ -62,7 +64,9 @@ def list_companies(args: dict):
     Company accounts see other companies' public fields only (no email, phone or tax_id).
     """
     page, per_page = args.pop("page"), args.pop("per_page")
-    rows, total = companies.list_companies(companies.CompanyFilters(**args), page=page, per_page=per_page)
+    viewer = current_user()
+    rows, total = companies.list_companies(companies.CompanyFilters(**args), page=page, per_page=per_page,
+                                           viewer_id=viewer.id if viewer else None)
     return {"items": [company_body(c) for c in rows], "total": total, "page": page, "per_page": per_page}
 
 
@@ -74,7 +78,10 @@ def get_company(company_id: int):
 
     Company accounts see the public fields of companies that are not theirs (no email, phone or tax_id).
     """
-    return _single(companies.get_company(company_id))
+    company = companies.get_company(company_id)
+    if not can_view(current_user(), company):  # its owner has not confirmed their address yet
+        raise NotFound(f"No company with id {company_id}")
+    return _single(company)
 
 
 @api.patch("/companies/<id:company_id>")

@@ -11,6 +11,7 @@ from matcher.web import (  # noqa: E402,F401
     account, auth, directory, errors, formatting, home, i18n, lookups, matches, mission_imports, mission_meetings,
     missions, niches, profile,
 )
+from matcher.web import admin_mail, password_reset, verification  # noqa: E402,F401  (accounts and mail)
 
 
 def register_web(app: Flask) -> None:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from marshmallow import ValidationError, validate
 
 from matcher.db import db
+from matcher.errors import ValidationFailed
 from matcher.extensions import limiter
 from matcher.services import accounts
+from matcher.services.signup import sign_up_company_user
 from matcher.web import web
 from matcher.web.i18n import LOCALE_COOKIE, remember_locale
 from matcher.web.security import STAFF_ROLES, current_user, safe_next, sign_in, sign_out
@@ -43,7 +46,7 @@ def _keep_locale(response, user):
 @web.route("/signup", methods=["GET", "POST"])
 @limiter.limit("20 per hour", methods=["POST"], error_message=_rate_limited_message)
 def signup():
-    """New account (role «company»), leading straight into creating the company profile."""
+    """New account (role «company»): a confirmation mail, then the company profile."""
     if current_user() is not None and request.method == "GET":
         return redirect(_after_login_target(current_user()))
     email = request.form.get("email", "").strip()
@@ -54,20 +57,17 @@ def signup():
             _is_email(accounts.normalise_email(email))
         except ValidationError:
             errors["email"] = [_("Enter a valid email address, e.g. name@company.by.")]
-        if "email" not in errors and accounts.find_user(email) is not None:
-            errors["email"] = [_("An account with this email already exists. Log in instead.")]
         if not accounts.PASSWORD_MIN <= len(password) <= accounts.PASSWORD_MAX:
             errors["password"] = [_("The password must be %(min)d to %(max)d characters long.",
                                     min=accounts.PASSWORD_MIN, max=accounts.PASSWORD_MAX)]
         elif password != request.form.get("password_repeat", ""):
             errors["password_repeat"] = [_("The passwords do not match.")]
-        if not errors:
-            user = accounts.get_or_create_user(email, "company")
-            accounts.set_password(user, password)
-            db.session.commit()
-            sign_in(user)
-            flash(_("Welcome! Now describe your company so that partners can find it."), "success")
-            return _keep_locale(redirect(url_for("web.company_new")), user)
+        if not errors:  # the same answer whether or not the address has an account (no enumeration)
+            try:
+                sign_up_company_user(email, password, str(get_locale()))
+                return redirect(url_for("web.signup_sent"))
+            except ValidationFailed as exc:  # a password rule of the service the form does not know
+                errors.update(exc.errors)
     status = 422 if errors else 200
     return render_template("web/auth/signup.html", email=email, errors=errors), status
 

@@ -11,6 +11,7 @@ from matcher.errors import NotFound
 from matcher.models import Company
 from matcher.services import companies
 from matcher.services.interests import interest_states, interested_in
+from matcher.services.visibility import can_view
 from matcher.web import web
 from matcher.web.formatting import region_choices
 from matcher.web.security import can_edit, can_see_contacts, current_company, current_user
@@ -35,7 +36,9 @@ def directory():
     )
     page = request.args.get("page", "1")
     page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
-    rows, total = companies.list_companies(filters, page=page, per_page=PER_PAGE)
+    viewer = current_user()
+    rows, total = companies.list_companies(filters, page=page, per_page=PER_PAGE,
+                                           viewer_id=viewer.id if viewer else None)
     pages = max(1, math.ceil(total / PER_PAGE))
     countries = sorted(set(db.session.scalars(select(Company.country).distinct())) | {"BY", "RU"})
     return render_template(
@@ -51,6 +54,8 @@ def company_page(company_id: int):
     except NotFound:
         abort(404)
     user = current_user()
+    if not can_view(user, company):  # not yet confirmed by its owner: as if it did not exist
+        abort(404)
     own = current_company()
     relation = None
     if own is not None and own.id != company.id and _complementary(own, company):
