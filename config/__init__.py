@@ -42,6 +42,11 @@ class Base:
     EMAIL_VERIFY_MAX_AGE_SECONDS = 3 * 24 * 3600
     PASSWORD_RESET_MAX_AGE_SECONDS = 3600
     INVITE_MAX_AGE_SECONDS = 7 * 24 * 3600
+    # Background jobs (matcher/jobs): RQ on this Redis (JOBS_REDIS_URL, else REDIS_URL); unset, they run
+    # inline in the process that asks for them. `flask worker` runs them in production.
+    JOBS_REDIS_URL: str | None = None
+    JOBS_QUEUE = "matcher"
+    MAIL_RETRY_INTERVALS_S = (60, 300, 1800, 7200)  # waits between tries of a mail; then it is marked failed
 
 
 class Development(Base):
@@ -87,6 +92,10 @@ _ENV_OVERRIDES = {
     "MAIL_FROM": ("MAIL_FROM", str),
     "MAIL_FOLDER": ("MAIL_FOLDER", str),
     "PUBLIC_URL": ("PUBLIC_URL", str),
+    "REDIS_URL": ("JOBS_REDIS_URL", str),
+    "JOBS_REDIS_URL": ("JOBS_REDIS_URL", str),  # after REDIS_URL: the more specific one wins
+    "JOBS_QUEUE": ("JOBS_QUEUE", str),
+    "MAIL_RETRY_INTERVALS_S": ("MAIL_RETRY_INTERVALS_S", lambda v: tuple(int(s) for s in v.split(",") if s.strip())),
 }
 
 

@@ -62,6 +62,9 @@ def register_cli(app: Flask) -> None:
     from matcher.cli_users import register_users_cli
 
     register_users_cli(app)
+    from matcher.jobs.cli import register_jobs_cli
+
+    register_jobs_cli(app)
 
 
 _MATCH_TEXT = {
