@@ -12,6 +12,7 @@ from matcher.web import (  # noqa: E402,F401
     missions, niches, profile,
 )
 from matcher.web import admin_mail, password_reset, verification  # noqa: E402,F401  (accounts and mail)
+from matcher.web import jobs, notification_settings, outbox  # noqa: E402,F401  (notifications and jobs)
 
 
 def register_web(app: Flask) -> None:
