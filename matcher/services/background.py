@@ -80,6 +80,7 @@ def run_schedule(job_run_id: int, params: dict, budget_s: float | None = None) -
 
     with _failures_recorded(job_run_id):
         result = schedule_mission(mission_id, user, params, progress=progress, budget_s=budget_s)
+        db.session.rollback()  # on SQLite an open transaction of the session would lock out _update
         _update(job_run_id, status="done", finished_at=utcnow(), result={
             "schedule_id": result["id"], "meetings": len(result["meetings"]),
             "unscheduled": len(result["unscheduled"]), "value_ratio": result["value_ratio"]})
@@ -94,6 +95,7 @@ def run_import(job_run_id: int, data: bytes, filename: str | None, mode: str, dr
     user, mission_id = db.session.get(User, run.user_id) if run.user_id else None, run.mission_id
     with _failures_recorded(job_run_id):
         report = import_delegation(mission_id, data, filename, user, mode=mode, dry_run=dry_run)
+        db.session.rollback()
         _update(job_run_id, status="done", finished_at=utcnow(), result=report)
 
 
