@@ -47,6 +47,7 @@ class Base:
     JOBS_REDIS_URL: str | None = None
     JOBS_QUEUE = "matcher"
     MAIL_RETRY_INTERVALS_S = (60, 300, 1800, 7200)  # waits between tries of a mail; then it is marked failed
+    IMPORT_JOB_MIN_BYTES = 200_000  # with a worker, delegation files this big are imported by a job
 
 
 class Development(Base):
@@ -95,6 +96,7 @@ _ENV_OVERRIDES = {
     "REDIS_URL": ("JOBS_REDIS_URL", str),
     "JOBS_REDIS_URL": ("JOBS_REDIS_URL", str),  # after REDIS_URL: the more specific one wins
     "JOBS_QUEUE": ("JOBS_QUEUE", str),
+    "IMPORT_JOB_MIN_BYTES": ("IMPORT_JOB_MIN_BYTES", int),
     "MAIL_RETRY_INTERVALS_S": ("MAIL_RETRY_INTERVALS_S", lambda v: tuple(int(s) for s in v.split(",") if s.strip())),
 }
 

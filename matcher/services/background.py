@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import time
 
+from redis.exceptions import RedisError
 from sqlalchemy import update
 
 from matcher.db import db, utcnow
-from matcher.errors import DomainError, NotFound
+from matcher.errors import DomainError, NotFound, Unavailable
 from matcher.models import JobRun, User
 from matcher.schemas import load_or_raise
 from matcher.schemas.mission import ScheduleRequestSchema
@@ -24,13 +25,14 @@ PROGRESS_WRITE_EVERY_S = 1.0
 
 MESSAGES = {
     "unknown": "No job with id {id}",
+    "queue_down": "The job queue (Redis) cannot be reached right now; try again in a minute",
     "crashed": "The job stopped on an unexpected error; the worker's log has the details",
 }
 
 
 def start_schedule(mission_id: int, user, params: dict, inline_budget_s: float | None = None) -> JobRun:
     """Queue a schedule run; without a queue it runs now, within `inline_budget_s` (a web request's)."""
-    from matcher.jobs import enqueue, queued_jobs_enabled, tasks
+    from matcher.jobs import queued_jobs_enabled, tasks
     from matcher.services.mission_schedules import check_day
 
     mission = load_mission(mission_id, user, edit=True)
@@ -38,21 +40,33 @@ def start_schedule(mission_id: int, user, params: dict, inline_budget_s: float |
     check_day(mission, request["starts_at"])
     run = _new_run("schedule", mission_id, user)
     budget_s = None if queued_jobs_enabled() else inline_budget_s
-    enqueue(tasks.run_schedule_job, run.id, dict(params), budget_s, timeout_s=SCHEDULE_JOB_TIMEOUT_S,
-            inline_if_down=False)
+    _enqueue_or_refuse(run, tasks.run_schedule_job, run.id, dict(params), budget_s, timeout_s=SCHEDULE_JOB_TIMEOUT_S)
     db.session.refresh(run)  # inline, the job has already written its outcome on a connection of its own
     return run
 
 
 def start_import(mission_id: int, user, data: bytes, filename: str | None, mode: str, dry_run: bool) -> JobRun:
-    from matcher.jobs import enqueue, tasks
+    from matcher.jobs import tasks
 
     load_mission(mission_id, user, edit=True)
     run = _new_run("import", mission_id, user)
-    enqueue(tasks.run_import_job, run.id, data, filename, mode, dry_run, timeout_s=IMPORT_JOB_TIMEOUT_S,
-            inline_if_down=False)
+    _enqueue_or_refuse(run, tasks.run_import_job, run.id, data, filename, mode, dry_run, timeout_s=IMPORT_JOB_TIMEOUT_S)
     db.session.refresh(run)
     return run
+
+
+def _enqueue_or_refuse(run: JobRun, func, *args, timeout_s: int) -> None:
+    """Queue the job; Redis down is a 503 (the job is marked failed), never minutes of work in a request."""
+    from matcher.jobs import enqueue
+
+    try:
+        enqueue(func, *args, timeout_s=timeout_s, inline_if_down=False)
+    except RedisError:
+        run_id = run.id
+        db.session.rollback()  # _update writes on a connection of its own; SQLite allows one writer
+        _update(run_id, status="failed", finished_at=utcnow(),
+                error={"status": 503, "title": "Service unavailable", "detail": MESSAGES["queue_down"], "errors": {}})
+        raise Unavailable(MESSAGES["queue_down"]) from None
 
 
 def _new_run(kind: str, mission_id: int, user) -> JobRun:

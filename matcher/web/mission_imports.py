@@ -57,7 +57,12 @@ def mission_import(mission_id: int):
         return _render(mission, mode=mode, dry_run=dry_run, status=422,
                        file_errors=[_("Choose a CSV or XLSX file with the delegation.")])
     if queued_jobs_enabled() and len(data) >= current_app.config.get("IMPORT_JOB_MIN_BYTES", IMPORT_JOB_MIN_BYTES):
-        run = start_import(mission_id, current_user(), data, filename, mode, dry_run)
+        try:
+            run = start_import(mission_id, current_user(), data, filename, mode, dry_run)
+        except DomainError as exc:  # 503: the queue is unreachable
+            db.session.rollback()
+            return _render(mission, mode=mode, dry_run=dry_run, status=exc.status,
+                           file_errors=[_("The job queue cannot be reached right now; try again in a minute.")])
         return redirect(url_for("web.mission_job", mission_id=mission_id, job_id=run.id))
     try:
         report = import_delegation(mission_id, data, filename, current_user(), mode=mode, dry_run=dry_run)

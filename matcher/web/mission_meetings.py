@@ -100,6 +100,10 @@ def _start_schedule_job(mission: dict, schedule: dict | None, form: ScheduleForm
         db.session.rollback()
         form.attach_errors(exc.errors or {"_form": [exc.detail]})
         return _render_schedule(mission, schedule, form, can_edit, status=422)
+    except DomainError as exc:  # 503: the queue is unreachable
+        db.session.rollback()
+        form.add_form_error(_("The job queue cannot be reached right now; try again in a minute."))
+        return _render_schedule(mission, schedule, form, can_edit, status=exc.status)
     return redirect(url_for("web.mission_job", mission_id=mission["id"], job_id=run.id))
 
 

@@ -151,3 +151,16 @@ def test_a_big_delegation_file_is_imported_by_a_job_and_the_page_shows_the_repor
     page = organiser.get(response.headers["Location"])
     assert page.status_code == 200 and "Соликамский ЛПК" in text_of(page)
     assert db.session.scalar(select(JobRun)).result["imported"] is True
+
+
+def test_an_unreachable_queue_refuses_the_schedule_with_a_503_page_and_marks_the_job_failed(app, worker, organiser,
+                                                                                            mission):
+    app.config["JOBS_REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there
+    app.extensions.pop("jobs_queues", None)
+    url = f"/missions/{mission['id']}/schedule"
+    response = organiser.post(url, SCHEDULE_FORM, page=url)
+    assert response.status_code == 503
+    assert "Очередь задач сейчас недоступна" in text_of(response)
+    run = db.session.scalar(select(JobRun))
+    assert run.status == "failed" and run.error["status"] == 503
+    assert db.session.scalar(select(MissionSchedule)) is None
