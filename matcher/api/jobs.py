@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import url_for
 
 from matcher.api import api
-from matcher.api.arguments import json_body
+from matcher.api.arguments import form_body, json_body
 from matcher.api.auth import allow_roles, current_user
 from matcher.api.job_schemas import JobSchema, ScheduleJobRequestSchema
+from matcher.api.mission_schemas import DelegationUploadSchema
 from matcher.api.openapi import responds, tag
 from matcher.schemas.mission import HTTP_BUDGET_S
 from matcher.services import background
@@ -27,6 +28,22 @@ def start_schedule_job(mission_id: int, payload: dict):
     within the web's limits, and the answer already says done or failed.
     """
     run = background.start_schedule(mission_id, current_user(), payload, inline_budget_s=HTTP_BUDGET_S)
+    return background.job_to_dict(run), 202, {"Location": url_for("api.get_job", job_id=run.id)}
+
+
+@api.post("/missions/<id:mission_id>/import/jobs")
+@allow_roles("admin", "organizer")
+@form_body(DelegationUploadSchema)
+@tag("missions")
+@responds(202, JobSchema, description="The job; when done its `result` is the import report",
+          headers=("Location",))
+def start_import_job(mission_id: int, form: dict):
+    """Import a delegation file in the background: the same file, modes and report as
+    `POST /missions/{id}/import`, for files too big to wait for. A file refused for bad rows ends the
+    job as failed, with the per-row report in `error.report`. Without a worker it runs in this request."""
+    upload = form["file"]
+    run = background.start_import(mission_id, current_user(), upload.read(), upload.filename, form["mode"],
+                                  form["dry_run"])
     return background.job_to_dict(run), 202, {"Location": url_for("api.get_job", job_id=run.id)}
 
 
