@@ -4,9 +4,10 @@ from __future__ import annotations
 import logging
 import secrets
 
-from matcher.mail import Mail, MailError, compose, deliver
+from matcher.mail import Mail, MailError, compose
 from matcher.mail.links import external_url
 from matcher.models import User
+from matcher.services import outbox
 from matcher.services.verification import make_link_token, max_age_seconds
 
 log = logging.getLogger(__name__)
@@ -48,19 +49,12 @@ def send_invitation(user: User) -> str:
 
 
 def _send(mail: Mail, kind: str, user: User) -> None:
-    """Through the outbox (recorded once, retried by a job) when it exists, else at once.
+    """Through the outbox: recorded once, tried at once (or by a worker), retried on failure.
 
-    Each request is its own event: asking twice rightly mails twice. A failure to hand the mail
-    over is logged, not shown: the page must answer the same whatever happened to the mail."""
+    Each request is its own event: asking twice rightly mails twice. A failure is the outbox's to
+    retry and show on /admin/outbox, never the page's: it must answer the same whatever happened."""
     event_id = f"account:{kind}:{user.id}:{secrets.token_hex(8)}"
     try:
-        from matcher.services.outbox import send  # the mail-jobs branch's queue, when merged
-    except ImportError:
-        send = None
-    try:
-        if send is not None:
-            send(mail, event_id)
-        else:
-            deliver(mail)
-    except MailError as exc:
+        outbox.send(mail, event_id)
+    except MailError as exc:  # a mail the transport can never take (a malformed address)
         log.error("could not send %s mail to user %s: %s", kind, user.id, exc)

@@ -153,3 +153,17 @@ def test_the_confirmation_page_is_in_english_for_an_english_browser(new_web, mai
     page = browser.get(response.headers["Location"])
     assert "Check your email" in text_of(page)
     assert PASSWORD not in page.get_data(as_text=True)
+
+
+def test_a_mail_server_that_is_down_changes_nothing_on_the_page_and_the_mail_waits_in_the_outbox(
+        web, app, monkeypatch):
+    from mail_server import free_port
+
+    from matcher.models import OutboxMail
+
+    monkeypatch.setitem(app.config, "MAIL_URL", f"smtp://127.0.0.1:{free_port()}")
+    response = web.sign_up("olga@lesmash.example.by")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/signup/sent")
+    row = db.session.scalar(select(OutboxMail).where(OutboxMail.recipient == "olga@lesmash.example.by"))
+    assert row.status == "pending" and row.attempts == 1 and "SMTP 127.0.0.1" in row.last_error
+    assert row.subject == "Подтвердите адрес электронной почты"
