@@ -23,7 +23,7 @@ from matcher.models import JobRun, MissionSchedule, OutboxMail
 from matcher.services.accounts import get_or_create_user
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")  # a database of its own
 HEADER = "Название;Страна;Регион;Роли;УНП / ИНН;Потребность;ТН ВЭД потребности\r\n"
 GOOD = "Соликамский ЛПК;Россия;Пермский край;покупатель;;Форвардеры для вывозки леса;843680\r\n"
 
@@ -48,7 +48,10 @@ def worker(app, database_url, smtp_server):
         return done.stderr
 
     yield run
-    Queue(name, connection=Redis.from_url(REDIS_URL)).delete(delete_jobs=True)
+    connection = Redis.from_url(REDIS_URL)
+    Queue(name, connection=connection).delete(delete_jobs=True)
+    for key in connection.scan_iter(f"*{name}*"):  # the registries of finished and failed jobs
+        connection.delete(key)
     app.config.update(saved)
     app.extensions.pop("jobs_queues", None)
 
