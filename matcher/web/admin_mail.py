@@ -18,6 +18,10 @@ _NAME = re.compile(r"[0-9A-Za-z_-]{1,80}\.eml")
 
 
 def _folder() -> Path:
+    """Where the folder transport writes: MAIL_URL=file:///… when given, else MAIL_FOLDER (instance/mail)."""
+    transport = transport_from_settings(current_app.config, current_app.instance_path)
+    if isinstance(transport, FolderTransport):
+        return transport.folder
     return mail_folder(current_app.config, current_app.instance_path)
 
 

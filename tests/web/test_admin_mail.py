@@ -67,3 +67,10 @@ def test_names_outside_the_mail_folder_are_not_found(mail_folder, admin_browser,
 def test_the_page_says_where_mail_goes_when_a_server_is_set(admin_browser, app, smtp_server):
     page = text_of(admin_browser.get("/admin/mail"))
     assert f"127.0.0.1:{smtp_server.port}" in page
+
+
+def test_a_file_mail_url_is_the_folder_the_page_lists(admin_browser, app, monkeypatch, tmp_path, new_web):
+    monkeypatch.setitem(app.config, "MAIL_URL", f"file://{tmp_path}")
+    new_web().sign_up("olga@lesmash.example.by")
+    assert len(list(tmp_path.glob("*.eml"))) == 1
+    assert "olga@lesmash.example.by" in text_of(admin_browser.get("/admin/mail"))
