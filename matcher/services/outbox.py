@@ -24,6 +24,8 @@ CLAIM_LEASE_S = 600        # a try that takes longer than this may be repeated b
 RETRY_EARLY_TOLERANCE_S = 5
 OVERDUE_AFTER_S = 600      # a pending mail this late lost its job (Redis restarted, a worker died)
 
+SENT_BODY = {"text": "", "html": None, "headers": {}, "attachments": [], "cleared": True}
+
 MESSAGES = {
     "unknown": "No outbox mail with id {id}",
     "not_failed": "Only a failed mail can be sent again; this one is {status}",
@@ -93,6 +95,9 @@ def deliver_now(outbox_id: int) -> str:
         return row.status if row.status == "failed" else "retry"
     row.attempts += 1
     row.status, row.sent_at, row.next_attempt_at, row.last_error = "sent", utcnow(), None, None
+    # A sent body is never needed again, and some carry live links (password reset, confirmation):
+    # they must not sit in the database afterwards.
+    row.message = SENT_BODY
     db.session.commit()
     return "sent"
 

@@ -40,6 +40,14 @@ def test_the_same_event_id_queues_and_sends_one_mail_only(app, mailbox):
     assert db.session.get(OutboxMail, first.id).status == "sent"
 
 
+def test_a_sent_mail_leaves_no_body_behind_so_no_live_link_stays_in_the_database(app, mailbox):
+    row = outbox.send(Mail(to="olga@lesmash.example.by", subject="Новый пароль",
+                           text="http://127.0.0.1:8000/reset-password/secret-token\n"), "account:reset:1:ab")
+    mailbox.wait_for("olga@lesmash.example.by")
+    db.session.refresh(row)
+    assert row.status == "sent" and "secret-token" not in str(row.message)
+
+
 def test_a_failed_try_waits_its_backoff_then_the_next_try_delivers(app, mailbox, broken_transport, smtp_server):
     row = outbox.send(_mail(), "digest:7:weekly:2026W49")
     db.session.refresh(row)
