@@ -29,6 +29,27 @@ class Base:
     # How many proxies in front of the app append to X-Forwarded-For; 0 trusts none (the header is ignored).
     PROXY_FIX_X_FOR = 0
     TESTING = False
+    # Mail (matcher/mail): SMTP from MAIL_URL or MAIL_HOST/PORT/USER/PASSWORD/USE_TLS/USE_SSL;
+    # with neither, messages are written to MAIL_FOLDER (default instance/mail) and shown at /admin/mail.
+    MAIL_URL: str | None = None
+    MAIL_HOST: str | None = None
+    MAIL_PORT: int | None = None
+    MAIL_USER: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_USE_TLS = False  # STARTTLS on a plain connection
+    MAIL_USE_SSL = False  # implicit TLS (smtps)
+    MAIL_FROM = "matcher <noreply@localhost>"
+    MAIL_FOLDER: str | None = None
+    PUBLIC_URL: str | None = None  # e.g. https://matcher.example.org: links in mail sent outside a request
+    EMAIL_VERIFY_MAX_AGE_SECONDS = 3 * 24 * 3600
+    PASSWORD_RESET_MAX_AGE_SECONDS = 3600
+    INVITE_MAX_AGE_SECONDS = 7 * 24 * 3600
+    # Background jobs (matcher/jobs): RQ on this Redis (JOBS_REDIS_URL, else REDIS_URL); unset, they run
+    # inline in the process that asks for them. `flask worker` runs them in production.
+    JOBS_REDIS_URL: str | None = None
+    JOBS_QUEUE = "matcher"
+    MAIL_RETRY_INTERVALS_S = (60, 300, 1800, 7200)  # waits between tries of a mail; then it is marked failed
+    IMPORT_JOB_MIN_BYTES = 200_000  # with a worker, delegation files this big are imported by a job
 
 
 class Development(Base):
@@ -65,6 +86,21 @@ _ENV_OVERRIDES = {
     "API_RATE_LIMIT": ("API_RATE_LIMIT", str),
     "API_IP_RATE_LIMIT": ("API_IP_RATE_LIMIT", str),
     "PROXY_FIX_X_FOR": ("PROXY_FIX_X_FOR", int),
+    "MAIL_URL": ("MAIL_URL", str),
+    "MAIL_HOST": ("MAIL_HOST", str),
+    "MAIL_PORT": ("MAIL_PORT", int),
+    "MAIL_USER": ("MAIL_USER", str),
+    "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
+    "MAIL_USE_TLS": ("MAIL_USE_TLS", lambda v: v.strip().lower() in ("1", "true", "yes", "on")),
+    "MAIL_USE_SSL": ("MAIL_USE_SSL", lambda v: v.strip().lower() in ("1", "true", "yes", "on")),
+    "MAIL_FROM": ("MAIL_FROM", str),
+    "MAIL_FOLDER": ("MAIL_FOLDER", str),
+    "PUBLIC_URL": ("PUBLIC_URL", str),
+    "REDIS_URL": ("JOBS_REDIS_URL", str),
+    "JOBS_REDIS_URL": ("JOBS_REDIS_URL", str),  # after REDIS_URL: the more specific one wins
+    "JOBS_QUEUE": ("JOBS_QUEUE", str),
+    "IMPORT_JOB_MIN_BYTES": ("IMPORT_JOB_MIN_BYTES", int),
+    "MAIL_RETRY_INTERVALS_S": ("MAIL_RETRY_INTERVALS_S", lambda v: tuple(int(s) for s in v.split(",") if s.strip())),
 }
 
 

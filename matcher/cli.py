@@ -59,6 +59,12 @@ def register_cli(app: Flask) -> None:
     from matcher.cli_missions import register_mission_cli
 
     register_mission_cli(app)
+    from matcher.cli_users import register_users_cli
+
+    register_users_cli(app)
+    from matcher.jobs.cli import register_jobs_cli
+
+    register_jobs_cli(app)
 
 
 _MATCH_TEXT = {

@@ -36,7 +36,25 @@ def database_url(request, tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def migrated_app(database_url):
+def smtp_server():
+    """A real SMTP server (aiosmtpd) in this process; every test app sends its mail there."""
+    from mail_server import SmtpServer
+
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    """What reached the test SMTP server during this test, parsed."""
+    smtp_server.mailbox.clear()
+    yield smtp_server.mailbox
+    smtp_server.mailbox.clear()
+
+
+@pytest.fixture(scope="session")
+def migrated_app(database_url, smtp_server):
     """One app per backend whose schema comes from `flask db upgrade`, not create_all."""
     from flask_migrate import upgrade
 
@@ -45,6 +63,7 @@ def migrated_app(database_url):
         "SECRET_KEY": "test-only-not-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "RATELIMIT_STORAGE_URI": "memory://",
+        "MAIL_URL": smtp_server.url,
     })
     with app.app_context():
         upgrade()

@@ -57,6 +57,7 @@ def register_api(app: Flask) -> None:
     from matcher.api import (  # noqa: F401  (routes register on import)
         auth, codes, companies, errors, health, matches, missions, niches, openapi, ratelimit, reference,
     )
+    from matcher.api import interested, jobs  # noqa: F401  (issue 12: interest lists, background jobs)
     from matcher.extensions import csrf
 
     app.url_map.converters["id"] = IdConverter  # before the rules that use it are added

@@ -13,7 +13,9 @@ from matcher.api.openapi import problems, responds, tag
 from matcher.api.schemas import CompanyPageSchema, CompanyQueryArgsSchema, CompanyUpdateSchema
 from matcher.models import Company
 from matcher.schemas.company import CompanyOutSchema, CompanySchema
+from matcher.errors import NotFound
 from matcher.services import companies
+from matcher.services.visibility import can_view
 
 
 def company_etag(company_id: int, version: int) -> str:
@@ -61,8 +63,10 @@ def list_companies(args: dict):
     Company accounts see no email or phone of other companies, unless the interest is mutual.
     """
     page, per_page = args.pop("page"), args.pop("per_page")
-    rows, total = companies.list_companies(companies.CompanyFilters(**args), page=page, per_page=per_page)
-    access = policy.contact_access(current_user())
+    viewer = current_user()
+    rows, total = companies.list_companies(companies.CompanyFilters(**args), page=page, per_page=per_page,
+                                           viewer_id=viewer.id if viewer else None)
+    access = policy.contact_access(viewer)
     return {"items": [company_body(c, access) for c in rows], "total": total, "page": page, "per_page": per_page}
 
 
@@ -75,7 +79,10 @@ def get_company(company_id: int):
     Company accounts see no email or phone of a company that is not theirs, unless the interest is
     mutual; the tax id is public registry data.
     """
-    return _single(companies.get_company(company_id))
+    company = companies.get_company(company_id)
+    if not can_view(current_user(), company):  # its owner has not confirmed their address yet
+        raise NotFound(f"No company with id {company_id}")
+    return _single(company)
 
 
 @api.patch("/companies/<id:company_id>")

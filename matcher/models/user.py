@@ -19,6 +19,8 @@ class User(db.Model):
     password_hash: Mapped[str | None] = mapped_column(String(255))  # None: token-only user
     role: Mapped[str] = mapped_column(String(12), default="company")
     locale: Mapped[str | None] = mapped_column(String(5))
+    # None until the owner opens the link mailed at sign-up; until then the company stays private.
+    email_verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     company = relationship("Company", uselist=False, primaryjoin="User.id == Company.owner_id",

@@ -127,8 +127,13 @@ def _delete_company_once(company_id: int, expected_version: int | None) -> None:
     _commit_company(company)
 
 
-def list_companies(filters: CompanyFilters, page: int = 1, per_page: int = 50) -> tuple[list[Company], int]:
-    query = select(Company)
+def list_companies(filters: CompanyFilters, page: int = 1, per_page: int = 50,
+                   viewer_id: int | None = None) -> tuple[list[Company], int]:
+    """Public companies (see services/visibility) matching the filters, plus the viewer's own."""
+    from matcher.services.visibility import public_company_clause
+
+    shown = public_company_clause()
+    query = select(Company).where(or_(shown, Company.owner_id == viewer_id) if viewer_id else shown)
     if filters.role == "supplier":
         query = query.where(Company.is_supplier.is_(True))
     elif filters.role == "buyer":

@@ -1,12 +1,16 @@
 """Interest clicks on suggested partners: interested, not relevant, and who may see whose contacts."""
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound, ValidationFailed
 from matcher.models import INTEREST_STATES, Company, MatchInterest
+
+log = logging.getLogger(__name__)
 
 _ATTEMPTS = 3  # update-or-insert rounds before giving up on a pair that keeps changing under us
 
@@ -40,7 +44,21 @@ def set_interest(company_id: int, partner_id: int, state: str) -> MatchInterest:
         raise Conflict("The opinion on this partner is changing right now; retry")
     row = _find(company_id, partner_id)
     db.session.commit()
+    if state == "interested":
+        _tell_partner(company_id, partner_id)
     return row
+
+
+def _tell_partner(company_id: int, partner_id: int) -> None:
+    """Mail the partner (or both, when mutual); each event is mailed once, so a second click is quiet.
+    The click is stored whatever happens to the mail."""
+    from matcher.services import notifications
+
+    try:
+        notifications.interest_expressed(company_id, partner_id)
+    except Exception:  # noqa: BLE001 - a notification must never undo the click
+        log.exception("interest %s -> %s stored, but its notification failed", company_id, partner_id)
+        db.session.rollback()
 
 
 def clear_interest(company_id: int, partner_id: int) -> None:
@@ -61,6 +79,21 @@ def interested_in(company_id: int) -> set[int]:
     """Ids of the companies that said they are interested in `company_id`."""
     return set(db.session.scalars(select(MatchInterest.company_id).where(
         MatchInterest.partner_id == company_id, MatchInterest.state == "interested")))
+
+
+def interested_parties(company_id: int) -> list[dict]:
+    """Every public company interested in `company_id`, newest first, whatever its rank in the
+    matches: {"company_id", "since", "mine"} where `mine` is what `company_id` said back (or None)."""
+    from matcher.services.visibility import public_company_clause
+
+    rows = db.session.execute(
+        select(MatchInterest.company_id, MatchInterest.updated_at)
+        .join(Company, Company.id == MatchInterest.company_id)
+        .where(MatchInterest.partner_id == company_id, MatchInterest.state == "interested",
+               public_company_clause())
+        .order_by(MatchInterest.updated_at.desc(), MatchInterest.company_id)).all()
+    mine = interest_states(company_id)
+    return [{"company_id": r.company_id, "since": r.updated_at, "mine": mine.get(r.company_id)} for r in rows]
 
 
 def is_mutual(company_id: int, partner_id: int) -> bool:

@@ -133,11 +133,14 @@ def forget_index(app) -> None:
 
 
 def _company_summaries(ids: list[int]) -> dict[int, dict]:
+    """Summaries of the public companies among `ids` (a private one is nobody's match)."""
+    from matcher.services.visibility import public_company_clause
+
     if not ids:
         return {}
     rows = db.session.execute(
         select(Company.id, Company.name, Company.name_en, Company.country, Company.region, Company.city)
-        .where(Company.id.in_(ids))
+        .where(Company.id.in_(ids), public_company_clause())
     ).all()
     return {r.id: {"id": r.id, "name": r.name, "name_en": r.name_en, "country": r.country,
                    "region": r.region, "city": r.city} for r in rows}
@@ -156,8 +159,20 @@ def match_to_dict(match: Match, summary: dict) -> dict:
 
 def _with_summaries(matches: list[Match]) -> list[dict]:
     summaries = _company_summaries([m.company_id for m in matches])
-    # A company deleted a moment ago may still be in the index; leave it out.
+    # A company deleted a moment ago may still be in the index, and a private one stays in it
+    # (its owner sees their own matches); leave both out.
     return [match_to_dict(m, summaries[m.company_id]) for m in matches if m.company_id in summaries]
+
+
+def _top_public(find, limit: int) -> list[dict]:
+    """The best `limit` public matches: asks the engine for more while private ones fill the list."""
+    fetch = limit
+    while True:
+        matches = find(fetch)
+        shown = _with_summaries(matches)
+        if len(shown) >= limit or len(matches) < fetch:
+            return shown[:limit]
+        fetch *= 2
 
 
 def resolve_side(company: Company, as_role: str | None) -> str:
@@ -182,12 +197,15 @@ def matches_for_company(company_id: int, as_role: str | None = None, limit: int 
     side = resolve_side(company, as_role)
     engine = match_engine()
     finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
-    try:
-        matches = finder(company_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
-    except KeyError:  # written a moment ago, not yet in this worker's index
-        matches = match_engine(force_refresh=True) and finder(
-            company_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
-    return _with_summaries(matches)
+
+    def find(count: int) -> list[Match]:
+        try:
+            return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+        except KeyError:  # written a moment ago, not yet in this worker's index
+            return match_engine(force_refresh=True) and finder(
+                company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+
+    return _top_public(find, limit)
 
 
 def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
@@ -197,12 +215,15 @@ def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
         raise NotFound(f"No niche with id {niche_id}")
     engine = match_engine()
     finder = engine.suppliers_for_niche if side == "supplier" else engine.buyers_for_niche
-    try:
-        matches = finder(niche_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
-    except KeyError:
-        matches = match_engine(force_refresh=True) and finder(
-            niche_id, limit=limit, min_score=min_score, weights=weights, lang=lang)
-    return _with_summaries(matches)
+
+    def find(count: int) -> list[Match]:
+        try:
+            return finder(niche_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+        except KeyError:
+            return match_engine(force_refresh=True) and finder(
+                niche_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+
+    return _top_public(find, limit)
 
 
 def score_pairs_among(company_ids, min_score: float = 0.0, weights: dict | None = None,

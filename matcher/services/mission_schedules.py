@@ -46,7 +46,7 @@ def schedule_mission(mission_id: int, organizer, params: dict, progress=None, bu
     with _reading():
         mission = load_mission(mission_id, organizer, edit=True)
         request = load_or_raise(ScheduleRequestSchema(), params if params is not None else {})
-        _check_day(mission, request["starts_at"])
+        check_day(mission, request["starts_at"])
         version = mission.version
         problem, locked_ids = _problem(mission, request)
         positions = {p.company_id: i for i, p in enumerate(mission.participants)}
@@ -69,7 +69,11 @@ def schedule_mission(mission_id: int, organizer, params: dict, progress=None, bu
         raise RuntimeError("the scheduler broke its own rules: " + "; ".join(broken[:5]))
     with writing():
         schedule = _store(mission_id, version, request, result)
-    return schedule_to_dict(schedule)
+    body = schedule_to_dict(schedule)
+    from matcher.services.notifications import announce_schedule
+
+    announce_schedule(schedule.id)  # each participant's agenda, by mail (a job)
+    return body
 
 
 def _store(mission_id: int, version: int, request: dict, result) -> MissionSchedule:
@@ -212,7 +216,7 @@ def schedule_to_dict(schedule: MissionSchedule, only_company: int | None = None)
     }
 
 
-def _check_day(mission: Mission, starts_at: datetime) -> None:
+def check_day(mission: Mission, starts_at: datetime) -> None:
     day = starts_at.date()  # the date where the mission happens, in the offset given
     if (mission.starts_on and day < mission.starts_on) or (mission.ends_on and day > mission.ends_on):
         span = f"{mission.starts_on or '…'} – {mission.ends_on or '…'}"

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
-from matcher.errors import Conflict, NotFound, PreconditionFailed
+from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
 from matcher.models import Niche
 from matcher.schemas import load_or_raise
 from matcher.schemas.niche import NicheOutSchema, NicheSchema

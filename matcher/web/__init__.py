@@ -11,6 +11,8 @@ from matcher.web import (  # noqa: E402,F401
     account, auth, directory, errors, field_limits, formatting, home, i18n, lookups, matches, mission_imports,
     mission_meetings, missions, niches, profile,
 )
+from matcher.web import admin_mail, password_reset, verification  # noqa: E402,F401  (accounts and mail)
+from matcher.web import jobs, notification_settings, outbox  # noqa: E402,F401  (notifications and jobs)
 
 
 def register_web(app: Flask) -> None:

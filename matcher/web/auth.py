@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from marshmallow import ValidationError, validate
 
 from matcher.db import db
+from matcher.errors import ValidationFailed
 from matcher.extensions import account_limiter
 from matcher.services import accounts
 from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, password_refusal
+from matcher.services.signup import sign_up_company_user
 from matcher.web import web
 from matcher.web.forms import N_
 from matcher.web.i18n import LOCALE_COOKIE, chosen_language, remember_locale
@@ -63,7 +66,7 @@ def _keep_locale(response, user):
 @web.route("/signup", methods=["GET", "POST"])
 @account_limiter.limit("20 per hour", _client_address, _rate_limited_message)
 def signup():
-    """New account (role «company»), leading straight into creating the company profile."""
+    """New account (role «company»): a confirmation mail, then the company profile."""
     if current_user() is not None and request.method == "GET":
         return redirect(_after_login_target(current_user()))
     email = request.form.get("email", "").strip()
@@ -74,19 +77,16 @@ def signup():
             _is_email(accounts.normalise_email(email))
         except ValidationError:
             errors["email"] = [_("Enter a valid email address, e.g. name@company.by.")]
-        if "email" not in errors and accounts.find_user(email) is not None:
-            errors["email"] = [_("An account with this email already exists. Log in instead.")]
         if problems := new_password_errors(password, email):
             errors["password"] = problems
         elif password != request.form.get("password_repeat", ""):
             errors["password_repeat"] = [_("The passwords do not match.")]
-        if not errors:
-            user = accounts.get_or_create_user(email, "company")
-            accounts.set_password(user, password)
-            db.session.commit()
-            sign_in(user)
-            flash(_("Welcome! Now describe your company so that partners can find it."), "success")
-            return _keep_locale(redirect(url_for("web.company_new")), user)
+        if not errors:  # the same answer whether or not the address has an account (no enumeration)
+            try:
+                sign_up_company_user(email, password, str(get_locale()))
+                return redirect(url_for("web.signup_sent"))
+            except ValidationFailed as exc:  # a password rule of the service the form does not know
+                errors.update(exc.errors)
     status = 422 if errors else 200
     return render_template("web/auth/signup.html", email=email, errors=errors,
                            password_bounds=(PASSWORD_MIN, PASSWORD_MAX)), status

@@ -12,6 +12,7 @@ from matcher.errors import NotFound
 from matcher.models import Company
 from matcher.services import companies
 from matcher.services.interests import interest_states, interested_in
+from matcher.services.visibility import can_view
 from matcher.web import web
 from matcher.web.formatting import region_choices
 from matcher.web.params import page_number, search_text
@@ -36,7 +37,9 @@ def directory():
         nace=_arg("nace", 8) or None,
     )
     page = page_number(request.args.get("page"))
-    rows, total = companies.list_companies(filters, page=page, per_page=PER_PAGE)
+    viewer = current_user()
+    rows, total = companies.list_companies(filters, page=page, per_page=PER_PAGE,
+                                           viewer_id=viewer.id if viewer else None)
     pages = max(1, math.ceil(total / PER_PAGE))
     countries = sorted(set(db.session.scalars(select(Company.country).distinct())) | {"BY", "RU"})
     return render_template(
@@ -52,6 +55,8 @@ def company_page(company_id: int):
     except NotFound:
         abort(404)
     user = current_user()
+    if not can_view(user, company):  # not yet confirmed by its owner: as if it did not exist
+        abort(404)
     own = current_company()
     relation = None
     if own is not None and own.id != company.id and _complementary(own, company):

@@ -38,12 +38,22 @@ def matches():
     hidden_count = sum(1 for m in found if mine.get(m["company"]["id"]) == "not_relevant")
     if not show_hidden:
         found = [m for m in found if mine.get(m["company"]["id"]) != "not_relevant"]
-    contacts = _contacts([m["company"]["id"] for m in found], policy.contact_access(current_user()))
+    interested = _interested_in_me(company.id)
+    shown_ids = [m["company"]["id"] for m in found] + [i["company"].id for i in interested]
+    contacts = _contacts(shown_ids, policy.contact_access(current_user()))
     return render_template(
         "web/matches.html", company=company, side=side, matches=found, mine=mine, theirs=theirs,
         partner_contacts=contacts, titles=_item_titles(found), show_hidden=show_hidden,
-        hidden_count=hidden_count, limit=MATCH_LIMIT,
+        hidden_count=hidden_count, limit=MATCH_LIMIT, interested=interested,
     )
+
+
+def _interested_in_me(company_id: int) -> list[dict]:
+    """Everyone interested in this company, whatever their rank in its matches (issue 12)."""
+    parties = interests.interested_parties(company_id)
+    rows = {c.id: c for c in db.session.scalars(select(Company).where(
+        Company.id.in_([p["company_id"] for p in parties])))} if parties else {}
+    return [p | {"company": rows[p["company_id"]]} for p in parties if p["company_id"] in rows]
 
 
 @web.post("/matches/<int:partner_id>/interest")

@@ -15,9 +15,11 @@ from flask_babel import gettext as _
 
 from matcher.db import db
 from matcher.errors import DomainError, ValidationFailed
+from matcher.jobs import queued_jobs_enabled
 from matcher.file_responses import file_response
 from matcher.schemas.mission import FILE_FORMATS, LANGUAGES
 from matcher.services import missions
+from matcher.services.background import start_import
 from matcher.services.delegation_files import delegation_template
 from matcher.services.delegation_import import IMPORT_MODES, DelegationRejected, import_delegation
 from matcher.services.upload_problems import FileRefused
@@ -29,6 +31,8 @@ from matcher.web.missions import load
 from matcher.web.security import current_user, login_required
 
 CARRY_FRACTION = 0.7  # base64 grows a file by a third; the rest of the form must fit too
+IMPORT_JOB_MIN_BYTES = 200_000  # with a worker, files this big are imported by a background job
+
 # upload_problems' codes as this page words them (the API's English wording is in upload_problems).
 FILE_PROBLEMS = {
     "not_a_workbook": N_("This file is neither a CSV table nor an XLSX workbook."),
@@ -81,6 +85,14 @@ def mission_import(mission_id: int):
     if data is None:
         return _render(mission, mode=mode, dry_run=dry_run, status=422,
                        file_errors=[_("Choose a CSV or XLSX file with the delegation.")])
+    if queued_jobs_enabled() and len(data) >= current_app.config.get("IMPORT_JOB_MIN_BYTES", IMPORT_JOB_MIN_BYTES):
+        try:
+            run = start_import(mission_id, current_user(), data, filename, mode, dry_run)
+        except DomainError as exc:  # 503: the queue is unreachable
+            db.session.rollback()
+            return _render(mission, mode=mode, dry_run=dry_run, status=exc.status,
+                           file_errors=[_("The job queue cannot be reached right now; try again in a minute.")])
+        return redirect(url_for("web.mission_job", mission_id=mission_id, job_id=run.id))
     try:
         report = import_delegation(mission_id, data, filename, current_user(), mode=mode, dry_run=dry_run)
     except DelegationRejected as exc:
@@ -108,6 +120,17 @@ def mission_import(mission_id: int):
                 added=report["participants_added"]), "success")
     return _render(mission, report=report, mode=mode, dry_run=dry_run,
                    carried=_carry(data, filename) if dry_run else None)
+
+
+def render_import_outcome(mission: dict, report: dict | None, error: dict | None):
+    """The page of an import a background job made: its report, or why it was refused."""
+    if report is not None:
+        if report.get("imported"):
+            flash(_("Imported: %(created)d new companies, %(known)d already known; %(added)d participants added.",
+                    created=len(report["created"]), known=len(report["recognised"]),
+                    added=report["participants_added"]), "success")
+        return _render(mission, report=report, mode=report.get("mode", "all_or_nothing"))
+    return _render(mission, report=error["report"], status=422, rejected=True)
 
 
 def _uploaded_file() -> tuple[bytes | None, str | None]:

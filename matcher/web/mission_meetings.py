@@ -10,8 +10,10 @@ from flask_babel import gettext as _
 from matcher.db import db
 from matcher.errors import Conflict, DomainError, NotFound, ValidationFailed
 from matcher.file_responses import file_response
-from matcher.schemas.mission import HTTP_BUDGET_S
+from matcher.jobs import queued_jobs_enabled
+from matcher.schemas.mission import HTTP_BUDGET_S, MAX_TIME_LIMIT_S
 from matcher.services import missions
+from matcher.services.background import start_schedule
 from matcher.services.mission_agendas import agenda_ics, company_agenda
 from matcher.services.mission_exports import match_list_file, schedule_xlsx
 from matcher.services.mission_matches import mission_match_list
@@ -71,6 +73,8 @@ def mission_schedule(mission_id: int):
     if not can_edit:
         abort(403)
     form = ScheduleForm.from_request(request.form)
+    if queued_jobs_enabled():  # a worker builds it, without a request's time cap; the job page shows progress
+        return _start_schedule_job(mission, schedule, form, can_edit)
     try:
         result = schedule_mission(mission_id, user, form.payload(WEB_TIME_LIMIT_S), budget_s=HTTP_BUDGET_S)
     except ValidationFailed as exc:
@@ -84,6 +88,20 @@ def mission_schedule(mission_id: int):
         return _render_schedule(mission, schedule, form, can_edit, status=exc.status)
     flash(_("A new schedule is built: %(meetings)d meetings.", meetings=len(result["meetings"])), "success")
     return redirect(url_for("web.mission_schedule", mission_id=mission_id))
+
+
+def _start_schedule_job(mission: dict, schedule: dict | None, form: ScheduleForm, can_edit: bool):
+    try:
+        run = start_schedule(mission["id"], current_user(), form.payload(MAX_TIME_LIMIT_S))
+    except ValidationFailed as exc:
+        db.session.rollback()
+        form.attach_errors(exc.errors or {"_form": [exc.detail]})
+        return _render_schedule(mission, schedule, form, can_edit, status=422)
+    except DomainError as exc:  # 503: the queue is unreachable
+        db.session.rollback()
+        form.add_form_error(_("The job queue cannot be reached right now; try again in a minute."))
+        return _render_schedule(mission, schedule, form, can_edit, status=exc.status)
+    return redirect(url_for("web.mission_job", mission_id=mission["id"], job_id=run.id))
 
 
 @web.post("/missions/<int:mission_id>/meetings/<int:meeting_id>/lock")

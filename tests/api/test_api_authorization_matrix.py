@@ -41,6 +41,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/api/v1/companies/<id:company_id>", "PATCH"): outcomes(200, 403, 403, 403, 200),
     ("/api/v1/companies/<id:company_id>", "DELETE"): outcomes(204, 403, 403, 403, 204),
     ("/api/v1/companies/<id:company_id>/matches", "GET"): outcomes(200, 403, 403, 200, 200),
+    ("/api/v1/companies/<id:company_id>/interested", "GET"): outcomes(200, 403, 403, 200, 200),
     ("/api/v1/niches", "GET"): signed_in(200),
     ("/api/v1/niches", "POST"): outcomes(403, 403, 403, 201, 201),
     ("/api/v1/niches/<id:niche_id>", "GET"): signed_in(200),
@@ -67,6 +68,11 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     # Finding codes by words reads only the nomenclature: anyone signed in.
     ("/api/v1/codes", "GET"): signed_in(200),
     ("/api/v1/codes/suggest", "POST"): signed_in(200),
+    # Background jobs: started like the direct calls; a job is read by whoever started it (the organizer
+    # actor), an admin, or the mission's organiser; to anyone else it does not exist.
+    ("/api/v1/missions/<id:mission_id>/schedule/jobs", "POST"): outcomes(403, 403, 403, 202, 202),
+    ("/api/v1/missions/<id:mission_id>/import/jobs", "POST"): outcomes(403, 403, 403, 202, 202),
+    ("/api/v1/jobs/<id:job_id>", "GET"): outcomes(404, 404, 404, 200, 200),
 }
 
 # Valid bodies, so that a refusal can only come from the rules under test.
@@ -84,12 +90,17 @@ BODIES = {
                                                             "time_limit_s": 1},
     ("/api/v1/missions/<id:mission_id>/meetings/<id:meeting_id>", "PATCH"): {"locked": True},
     ("/api/v1/codes/suggest", "POST"): {"title": "Харвестеры", "description": "лесозаготовительная техника"},
+    ("/api/v1/missions/<id:mission_id>/schedule/jobs", "POST"): {
+        "slots": 2, "tables": 1, "starts_at": "2027-09-14T10:00:00+05:00", "time_limit_s": 1},
 }
 # Query strings a route needs to be valid.
 QUERIES = {("/api/v1/codes", "GET"): "?q=станки"}
 # Multipart bodies, built afresh for each request (a file is read once).
 FORMS = {
     ("/api/v1/missions/<id:mission_id>/import", "POST"): lambda: {
+        "file": (io.BytesIO("Название;Страна;Роли\r\nЛесмаш;BY;поставщик\r\n".encode()), "делегация.csv"),
+        "dry_run": "true"},
+    ("/api/v1/missions/<id:mission_id>/import/jobs", "POST"): lambda: {
         "file": (io.BytesIO("Название;Страна;Роли\r\nЛесмаш;BY;поставщик\r\n".encode()), "делегация.csv"),
         "dry_run": "true"},
 }
@@ -137,8 +148,13 @@ def world(app, company_payload):
                               "company_ids": [owner_company.id, buyer.id]}, organizer)
     schedule = schedule_mission(mission["id"], organizer, {"slots": 2, "tables": 1, "time_limit_s": 1,
                                                            "starts_at": "2027-09-14T10:00:00+05:00"})
+    from matcher.models import JobRun
+
+    job = JobRun(kind="schedule", mission_id=mission["id"], user_id=organizer.id, status="done")
+    db.session.add(job)
+    db.session.commit()
     return {"tokens": tokens, "company_id": owner_company.id, "niche_id": niche.id, "mission_id": mission["id"],
-            "meeting_id": schedule["meetings"][0]["id"]}
+            "meeting_id": schedule["meetings"][0]["id"], "job_id": job.id}
 
 
 def test_every_route_has_a_row_in_the_table():
@@ -156,7 +172,7 @@ def test_outcome_of_each_route_for_each_actor(client, world, rule, method, actor
     assert (rule, method) in EXPECTED, f"no rule for {method} {rule} in EXPECTED: add one"
     expected = EXPECTED[(rule, method)][actor]
     path = rule
-    for name in ("company_id", "niche_id", "mission_id", "meeting_id"):
+    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id"):
         path = path.replace(f"<id:{name}>", str(world[name]))
     assert "<" not in path, f"teach this test how to fill the parameters of {rule}"
     path += QUERIES.get((rule, method), "")

@@ -33,7 +33,7 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory):
+def live_app(tmp_path_factory, smtp_server):
     """The app the live server serves, on a freshly migrated SQLite file; tests may seed it with the services."""
     from flask_migrate import upgrade
 
@@ -45,6 +45,7 @@ def live_app(tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
         "RATELIMIT_STORAGE_URI": "memory://",
         "MATCH_INDEX_REFRESH_SECONDS": 0.0,  # each page sees the other browser's last save at once
+        "MAIL_URL": smtp_server.url,  # the tests read what newcomers are sent
     })
     with app.app_context():
         upgrade()

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from playwright.sync_api import Page, expect
+from mail_server import link_in
 from stdnum.by import unp
 
 from viewports import DESKTOP, PHONE
@@ -28,12 +29,22 @@ def _unique_unp() -> str:
             return candidate
 
 
-def _sign_up(page: Page, email: str, button: str) -> None:
+def _sign_up(page: Page, email: str, button: str, mailbox, subject: str) -> None:
+    """Sign up, open the confirmation link that reached the SMTP server (in the page's language),
+    log in: the newcomer lands on the profile form with the address confirmed."""
     page.goto("/")
     page.get_by_role("link", name=button).first.click()
     page.fill("#f-email", email)
     page.fill("#f-password", PASSWORD)
     page.fill("#f-password_repeat", PASSWORD)
+    page.locator("form.stack button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/signup/sent$"))
+    message = mailbox.wait_for(email)
+    assert message["Subject"] == subject
+    page.goto(link_in(message, "/verify-email/"))
+    expect(page).to_have_url(re.compile(r"/login$"))
+    page.fill("#f-email", email)
+    page.fill("#f-password", PASSWORD)
     page.locator("form.stack button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/companies/new$"))
 
@@ -85,13 +96,14 @@ def _partner_card(page: Page, name: str):
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_a_supplier_and_a_buyer_sign_up_find_each_other_and_exchange_contacts(open_page, viewport):
+def test_a_supplier_and_a_buyer_sign_up_find_each_other_and_exchange_contacts(open_page, viewport, mailbox):
     run = uuid.uuid4().hex[:6]
     supplier_name, buyer_name = f"Лесмаш {run}", f"Perm Timber {run}"
     supplier_email, buyer_email = f"sales-{run}@lesmash.example.by", f"buy-{run}@permtimber.example.ru"
 
     supplier = open_page(viewport, locale="ru-RU")
-    _sign_up(supplier, f"olga-{run}@lesmash.example.by", "Зарегистрировать компанию")
+    _sign_up(supplier, f"olga-{run}@lesmash.example.by", "Зарегистрировать компанию", mailbox,
+             "Подтвердите адрес электронной почты")
     expect(supplier.locator("html")).to_have_attribute("lang", "ru")
     _supplier_profile(supplier, supplier_name, supplier_email)
 
@@ -99,7 +111,7 @@ def test_a_supplier_and_a_buyer_sign_up_find_each_other_and_exchange_contacts(op
     buyer.goto("/")
     buyer.get_by_role("button", name="EN").click()  # the visible switcher
     expect(buyer.locator("html")).to_have_attribute("lang", "en")
-    _sign_up(buyer, f"ivan-{run}@permtimber.example.ru", "Register your company")
+    _sign_up(buyer, f"ivan-{run}@permtimber.example.ru", "Register your company", mailbox, "Confirm your email address")
     _buyer_profile(buyer, buyer_name, buyer_email)
 
     # The buyer sees the supplier ranked, with reasons and the offer–need pair; contacts still closed.

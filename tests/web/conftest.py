@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from mail_server import link_in
 from web_helpers import PASSWORD, WebClient
 
 from matcher.db import db
+from matcher.extensions import limiter
 from matcher.services.accounts import get_or_create_user, set_password
 
 
@@ -24,12 +26,19 @@ def new_web(app):
 
 
 @pytest.fixture
-def signed_up(new_web):
-    """Factory: a browser with a freshly signed-up company user (no profile yet)."""
+def signed_up(new_web, mailbox):
+    """Factory: a browser signed in as a freshly signed-up company user (no profile yet) who has
+    confirmed the address through the link that reached the SMTP server (verify=False: has not)."""
 
-    def build(email: str, language: str | None = None) -> WebClient:
+    def build(email: str, language: str | None = None, verify: bool = True) -> WebClient:
         browser = new_web(language)
-        assert browser.sign_up(email).status_code == 302
+        response = browser.sign_up(email)
+        assert response.status_code == 302 and response.headers["Location"].endswith("/signup/sent")
+        if verify:
+            link = link_in(mailbox.wait_for(email, count=len(mailbox.to(email)) or 1), "/verify-email/")
+            assert browser.get(link).status_code == 302
+        assert browser.log_in(email).status_code == 302
+        limiter.reset()  # the helper's own login must not use up the test's login-attempt budget
         return browser
 
     return build

@@ -1,0 +1,35 @@
+"""`flask users invite`: open an account for a colleague and mail (and print) a set-password link."""
+from __future__ import annotations
+
+import click
+from flask import Flask
+
+from matcher.db import db
+from matcher.errors import DomainError
+
+
+def register_users_cli(app: Flask) -> None:
+    users = click.Group("users", help="Invite organisers and admins.")
+
+    @users.command("invite")
+    @click.argument("email")
+    @click.option("--role", type=click.Choice(["organizer", "admin"]), required=True)
+    @click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
+                  help="Language of the mail when the account has none yet (default: Russian).")
+    def invite(email: str, role: str, lang: str | None):
+        """Create the user if missing, mail a set-password link and print it alone on the last line."""
+        from matcher.services.account_mail import send_invitation
+        from matcher.services.accounts import get_or_create_user
+
+        try:
+            user = get_or_create_user(email, role)
+            if lang and not user.locale:
+                user.locale = lang
+            db.session.commit()
+        except DomainError as exc:
+            raise click.ClickException(f"{exc.detail} {exc.errors}") from None
+        link = send_invitation(user)
+        click.echo(f"invited {user.email} ({user.role}); the set-password link was mailed and is:")
+        click.echo(link)
+
+    app.cli.add_command(users)
