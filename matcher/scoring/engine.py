@@ -13,11 +13,12 @@ from matcher.scoring.model import Match, Niche, Profile
 from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.ranking import Query, rank
 from matcher.scoring.rwlock import RWLock
-from matcher.scoring.store import BUYER, SUPPLIER, Store
+from matcher.scoring.store import BUYER, SUPPLIER, Store, prepare_profile
 
 NICHE_MEMBER_FIT = 0.45     # product fit at which an item counts as being "in" a niche
 CANDIDATE_CAP = 2000        # items scored per query after the cheap prefilter
 NICHE_CANDIDATE_CAP = 50_000
+REPLAY_CHUNK = 64          # companies applied per write lock in replay(): a reader waits for one chunk at most
 
 
 class MatchEngine:
@@ -28,6 +29,36 @@ class MatchEngine:
         self._cap, self._workers = candidate_cap, workers
         self._lock = RWLock()
         self._store = Store()
+        self.compact = True       # off for a mapped snapshot: a rebuilt snapshot compacts instead
+
+    @classmethod
+    def over(cls, store: Store, **options) -> "MatchEngine":
+        """An engine over a ready Store (a snapshot mapped by matcher.scoring.snapshot.load)."""
+        engine = cls(**options)
+        engine._store, engine.compact = store, False
+        return engine
+
+    def write_snapshot(self, directory, meta: dict) -> None:
+        """Write the index into an empty directory (readers go on meanwhile; upserts wait)."""
+        from matcher.scoring import snapshot
+        with self._lock.read():
+            snapshot.write(self._store, directory, meta)
+
+    def replay(self, profiles: Iterable[Profile] = (), removed: Iterable[int] = (), *,
+               chunk: int = REPLAY_CHUNK) -> None:
+        """Upsert many companies and drop others without stalling readers: items are prepared
+        before any lock is taken, then applied `chunk` companies per short write lock."""
+        ready = [(p, prepare_profile(p)) for p in profiles]
+        gone = [c for c in removed if c in self]
+        for start in range(0, max(len(ready), len(gone)), chunk):
+            with self._lock.write():
+                for company_id in gone[start: start + chunk]:
+                    if company_id in self._store.profiles:
+                        self._store.remove_profile(company_id)
+                for profile, items in ready[start: start + chunk]:
+                    self._upsert(profile, items)
+        with self._lock.write():
+            self._compact_if_needed()
 
     # ---- writes -------------------------------------------------------------------------------
     def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = ()) -> None:
@@ -36,13 +67,16 @@ class MatchEngine:
 
     def upsert_profile(self, profile: Profile) -> None:
         with self._lock.write():
-            s = self._store
-            if profile.id in s.profiles:
-                s.remove_profile(profile.id)
-            offers, needs = s.add_profile(profile)
-            for side, iids in ((s.offers, offers), (s.needs, needs)):
-                self._memberships_of_items(side, iids)
+            self._upsert(profile)
             self._compact_if_needed()
+
+    def _upsert(self, profile: Profile, ready=None) -> None:
+        s = self._store
+        if profile.id in s.profiles:
+            s.remove_profile(profile.id)
+        offers, needs = s.add_profile(profile, ready)
+        for side, iids in ((s.offers, offers), (s.needs, needs)):
+            self._memberships_of_items(side, iids)
 
     def remove_profile(self, company_id: int) -> None:
         with self._lock.write():
@@ -192,7 +226,7 @@ class MatchEngine:
             self._memberships_of_niche(niche.id)
 
     def _compact_if_needed(self) -> None:
-        if self._store.needs_rebuild():     # removed items only leave tombstones: rebuild, amortised
+        if self.compact and self._store.needs_rebuild():     # removed items only leave tombstones: rebuild, amortised
             s = self._store
             self._build(list(s.profiles.values()), list(s.niches.values()))
 
