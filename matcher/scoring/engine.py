@@ -13,12 +13,11 @@ from matcher.scoring.model import Match, Niche, Profile
 from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.ranking import Query, rank
 from matcher.scoring.rwlock import RWLock
-from matcher.scoring.store import BUYER, SUPPLIER, Store, prepare_profile
+from matcher.scoring.store import BUYER, SUPPLIER, Store
 
 NICHE_MEMBER_FIT = 0.45     # product fit at which an item counts as being "in" a niche
 CANDIDATE_CAP = 2000        # items scored per query after the cheap prefilter
 NICHE_CANDIDATE_CAP = 50_000
-REPLAY_CHUNK = 64          # companies applied per write lock in replay(): a reader waits for one chunk at most
 
 
 class MatchEngine:
@@ -29,36 +28,25 @@ class MatchEngine:
         self._cap, self._workers = candidate_cap, workers
         self._lock = RWLock()
         self._store = Store()
-        self.compact = True       # off for a mapped snapshot: a rebuilt snapshot compacts instead
+        self.compact = True       # off over a snapshot (a new one compacts)
 
     @classmethod
     def over(cls, store: Store, **options) -> "MatchEngine":
-        """An engine over a ready Store (a snapshot mapped by matcher.scoring.snapshot.load)."""
+        """An engine over a mapped snapshot's Store."""
         engine = cls(**options)
         engine._store, engine.compact = store, False
         return engine
 
     def write_snapshot(self, directory, meta: dict) -> None:
-        """Write the index into an empty directory (readers go on meanwhile; upserts wait)."""
+        """The index into an empty directory."""
         from matcher.scoring import snapshot
         with self._lock.read():
             snapshot.write(self._store, directory, meta)
 
-    def replay(self, profiles: Iterable[Profile] = (), removed: Iterable[int] = (), *,
-               chunk: int = REPLAY_CHUNK) -> None:
-        """Upsert many companies and drop others without stalling readers: items are prepared
-        before any lock is taken, then applied `chunk` companies per short write lock."""
-        ready = [(p, prepare_profile(p)) for p in profiles]
-        gone = [c for c in removed if c in self]
-        for start in range(0, max(len(ready), len(gone)), chunk):
-            with self._lock.write():
-                for company_id in gone[start: start + chunk]:
-                    if company_id in self._store.profiles:
-                        self._store.remove_profile(company_id)
-                for profile, items in ready[start: start + chunk]:
-                    self._upsert(profile, items)
-        with self._lock.write():
-            self._compact_if_needed()
+    def replay(self, profiles: Iterable[Profile] = (), removed: Iterable[int] = ()) -> None:
+        """Upserts and removals in short write-locked steps."""
+        from matcher.scoring.replay import replay
+        replay(self, self._lock, list(profiles), list(removed))
 
     # ---- writes -------------------------------------------------------------------------------
     def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = ()) -> None:

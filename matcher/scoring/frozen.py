@@ -1,9 +1,7 @@
-"""Read-mostly containers over a mapped snapshot: a shared base plus this process's own changes.
-
-A worker maps the snapshot's arrays and blobs copy-on-write; every lookup reads the base unless
-the key was written or removed since, which lives in a small private overlay. So each worker
-holds only the change-log tail it replayed, not its own copy of the registry.
-"""
+"""Read-mostly containers over a mapped snapshot: a shared base plus this process's own changes."""
+# A worker maps the snapshot's arrays and blobs copy-on-write; every lookup reads the base unless
+# the key was written or removed since, which lives in a small private overlay. So each worker
+# holds only the change-log tail it replayed, not its own copy of the registry.
 from __future__ import annotations
 
 import json

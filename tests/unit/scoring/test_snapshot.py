@@ -67,7 +67,7 @@ def _tail():
 def test_mapped_snapshot_with_a_replayed_tail_equals_a_fresh_build_of_the_same_registry(tmp_path):
     upserts, removed = _tail()
     mapped = _mapped(_engine(), tmp_path)
-    mapped.replay(upserts, removed, chunk=4)
+    mapped.replay(upserts, removed)
 
     final = {p.id: p for p in PROFILES if p.id not in removed}
     final.update({p.id: p for p in upserts})
