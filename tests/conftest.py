@@ -36,7 +36,7 @@ def database_url(request, tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def migrated_app(database_url):
+def migrated_app(database_url, tmp_path_factory):
     """One app per backend whose schema comes from `flask db upgrade`, not create_all."""
     from flask_migrate import upgrade
 
@@ -45,6 +45,7 @@ def migrated_app(database_url):
         "SECRET_KEY": "test-only-not-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "RATELIMIT_STORAGE_URI": "memory://",
+        "MATCH_INDEX_DIR": str(tmp_path_factory.mktemp("match-index")),
     })
     with app.app_context():
         upgrade()
@@ -54,7 +55,10 @@ def migrated_app(database_url):
 @pytest.fixture
 def app(migrated_app):
     """The migrated app with empty tables after each test."""
+    from matcher.services.match_index import install_in_process
+
     with migrated_app.app_context():
+        install_in_process(migrated_app)   # the empty tables' index, built here, never by a request
         yield migrated_app
         db.session.rollback()
         _empty_all_tables()
