@@ -61,6 +61,10 @@ def worker(mode: str, source: str, buyers_file: str) -> None:
     """Map the snapshot (or build from pickled profiles), answer the queries, report, wait for EOF."""
     buyers = json.loads(Path(buyers_file).read_text())
     t = time.perf_counter()
+    if mode == "bare":                                      # the interpreter and imports alone
+        print(json.dumps({"ready_s": 0.0, "p50": 0.0, "p95": 0.0}), flush=True)
+        sys.stdin.read()
+        return
     if mode == "mapped":
         engine = MatchEngine.over(snapshot.load(source)[0])
     else:
@@ -165,6 +169,8 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
             pickled = tmp / "profiles.pickle"
             with open(pickled, "wb") as fh:
                 pickle.dump((profiles, niches), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            bare = run_workers("bare", "-", str(tmp / "buyers.json"), 1)[0]
+            print(f"a bare worker process (Python, numpy, the engine imported, no index): USS {bare['uss']:.0f} MB")
             today = run_workers("build", str(pickled), str(tmp / "buyers.json"), 1)[0]
             print(f"today's worker (builds its own): ready in {today['ready_s']:.1f} s, RSS {today['rss']:.0f} MB, "
                   f"USS {today['uss']:.0f} MB — {len(worker_counts) and max(worker_counts)} workers "
@@ -178,7 +184,9 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
                       f"{today['ready_s'] / ready:.0f}× faster); per worker RSS {reports[0]['rss']:.0f} MB, "
                       f"USS {uss:.0f} MB (today {today['uss']:.0f} MB: {uss / today['uss']:.2f}×); "
                       f"PSS of all {pss:.0f} MB (today {today['uss'] * count:.0f} MB: "
-                      f"{pss / (today['uss'] * count):.2f}×); p50 {reports[0]['p50']:.1f} ms; {load_average()}")
+                      f"{pss / (today['uss'] * count):.2f}×); index memory of its own "
+                      f"{uss - bare['uss']:.0f} MB (today {today['uss'] - bare['uss']:.0f} MB); "
+                      f"p50 {reports[0]['p50']:.1f} ms; {load_average()}")
 
             bulk_corpus = corpus_cls(seed + 11)
             bulk = bulk_corpus.profiles(BULK // 2, BULK - BULK // 2, start=10_000_000)
