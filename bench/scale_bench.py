@@ -56,6 +56,26 @@ def latencies(engine: MatchEngine, buyers: list[int]) -> tuple[float, float]:
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
+def postings_share(engine: MatchEngine, buyers: list[int]) -> str:
+    """How much of a top-20 query the postings take: would another postings engine pay off?"""
+    store, total, cand, post = engine._store, 0.0, 0.0, 0.0
+    for cid in buyers:
+        t = time.perf_counter()
+        engine.suppliers_for_buyer(cid, limit=20)
+        total += time.perf_counter() - t
+        q = store.needs.batch(np.asarray(store.items_of[cid][1], dtype=np.int64))
+        t = time.perf_counter()
+        store.offers.candidates(q, engine._cap)
+        cand += time.perf_counter() - t
+        t = time.perf_counter()
+        for i in range(q.n):
+            for key in np.concatenate([q.terms.row(i)["key"], q.hs.row(i)["key"], q.nace.row(i)["key"]]).tolist():
+                store.offers.postings.get(key)
+        post += time.perf_counter() - t
+    return (f"postings share: candidate step {cand / total * 100:.0f} % of query time, postings lookups "
+            f"alone {post / total * 100:.1f} %")
+
+
 # ---- a worker process -------------------------------------------------------------------------------
 def worker(mode: str, source: str, buyers_file: str) -> None:
     """Map the snapshot (or build from pickled profiles), answer the queries, report, wait for EOF."""
@@ -165,6 +185,7 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
             print(f"top-20: in-memory p50 {old_p50:.1f} ms p95 {old_p95:.1f} ms; mapped p50 {new_p50:.1f} ms "
                   f"p95 {new_p95:.1f} ms (ratio p50 {new_p50 / old_p50:.2f}×, p95 {new_p95 / old_p95:.2f}×); "
                   f"identical lists: {same}; {load_average()}")
+            print(postings_share(mapped, buyers))
 
             pickled = tmp / "profiles.pickle"
             with open(pickled, "wb") as fh:

@@ -35,12 +35,11 @@ def register_index_cli(app: Flask) -> None:
         from matcher.services import match_snapshots
 
         found = match_snapshots.newest_snapshot()
-        last = match_snapshots.last_change_id()
         click.echo(json.dumps({
             "directory": str(match_snapshots.index_dir()),
             "snapshot": found.path.name if found else None,
             "covers_change": found.covers_change if found else None,
-            "behind": last - found.covers_change if found else last,
+            "behind": match_snapshots.changes_after(found.covers_change if found else 0),
         }, ensure_ascii=False))
 
     app.cli.add_command(group)

@@ -9,13 +9,23 @@ from matcher.scoring.store import prepare_profile
 
 LOCK_SECONDS = 0.02     # a write lock is held no longer than this: a query waits for one step at most
 CHUNK = 64              # and covers this many companies at most
+PREPARED_AT_ONCE = 256  # companies prepared (unlocked) before their items are applied
 
 
 def replay(engine, lock: RWLock, profiles: list[Profile], removed: list[int], chunk: int = CHUNK) -> None:
     """Removals, then upserts, at most `chunk` companies or LOCK_SECONDS per write lock; the
     queries queued meanwhile run between two steps (RWLock lets them in before the next write)."""
-    ready = [(p, prepare_profile(p)) for p in profiles]      # most of the cost, and no lock at all
-    steps = [(company_id, None) for company_id in removed if company_id in engine] + ready
+    _apply(engine, lock, [(company_id, None) for company_id in removed if company_id in engine], chunk)
+    for start in range(0, len(profiles), PREPARED_AT_ONCE):
+        # prepared a batch at a time: few objects alive at once keeps the garbage collector's
+        # full passes (which stall every thread) short
+        ready = [(p, prepare_profile(p)) for p in profiles[start: start + PREPARED_AT_ONCE]]
+        _apply(engine, lock, ready, chunk)
+    with lock.write():
+        engine._compact_if_needed()
+
+
+def _apply(engine, lock: RWLock, steps: list, chunk: int) -> None:
     done = 0
     while done < len(steps):
         with lock.write():
@@ -29,5 +39,3 @@ def replay(engine, lock: RWLock, profiles: list[Profile], removed: list[int], ch
                     engine._upsert(subject, items)
                 if time.perf_counter() > until:
                     break
-    with lock.write():
-        engine._compact_if_needed()

@@ -9,6 +9,7 @@ that every worker of the machine then maps instead of replaying.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -80,6 +81,9 @@ def _install(app, engine: MatchEngine, covers: int, name: str | None) -> WorkerI
         state.engine, state.covers_change = fresh.engine, fresh.covers_change
         state.base_change, state.snapshot = fresh.base_change, fresh.snapshot
         state.checked_at, state.last_error = time.monotonic(), None
+    # What is alive now lives as long as the engine: keep it out of the garbage collector's full
+    # passes, which hold the GIL and so stall every query for as long as they take.
+    gc.freeze()
     return state
 
 
@@ -164,10 +168,9 @@ def engine(force_refresh: bool = False) -> MatchEngine:
 def status(app) -> dict:
     """Readiness for /api/v1/health: {"ready", "covers_change", "behind"}."""
     state = app.extensions.get(EXTENSION_KEY)
-    last = snapshots.last_change_id()
     if state is None or state.engine is None:
-        return {"ready": False, "covers_change": 0, "behind": last}
-    return {"ready": True, "covers_change": state.covers_change, "behind": max(0, last - state.covers_change)}
+        return {"ready": False, "covers_change": 0, "behind": snapshots.changes_after(0)}
+    return {"ready": True, "covers_change": state.covers_change, "behind": snapshots.changes_after(state.covers_change)}
 
 
 # ---- the background thread ------------------------------------------------------------------------

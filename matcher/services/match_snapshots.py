@@ -5,7 +5,8 @@ change-log row <change id>, written by `flask index build` or by `build_snapshot
 background job calls) into a temporary directory and renamed into place, so a reader never sees
 half of one. One build at a time per machine: a lock file beside the snapshots. A snapshot is
 used only if it was built by this scoring code from this database (the change-log row it names
-exists with the same content), otherwise it is skipped, and a new one is built.
+exists with the same content; the URL is not compared, so machines that reach the same database
+by different names can share a snapshot), otherwise it is skipped, and a new one is built.
 """
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ def database_fingerprint() -> str:
 
 def last_change_id() -> int:
     return db.session.scalar(select(func.max(ChangeLog.id))) or 0
+
+
+def changes_after(change_id: int) -> int:
+    """How many change-log rows come after `change_id` (ids may have gaps: count, do not subtract)."""
+    return db.session.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.id > change_id)) or 0
 
 
 def _anchor(change_id: int) -> list | None:
@@ -135,8 +141,6 @@ def usable(path: Path) -> Found | None:
         manifest = snapshot.read_manifest(path)
         if manifest.get("engine") != snapshot.engine_fingerprint():
             raise snapshot.SnapshotError("built by other scoring code")
-        if manifest.get("database") != database_fingerprint():
-            raise snapshot.SnapshotError("built from another database")
         covers = int(manifest["covers_change"])
         if covers > last_change_id() or _anchor(covers) != manifest.get("anchor"):
             raise snapshot.SnapshotError("its change-log row is not in this database")
