@@ -36,3 +36,16 @@ def test_engine_beats_plain_text_similarity_and_plain_code_overlap_by_a_margin(r
     engine = mean(results["engine"].values())
     for baseline in ("text baseline", "code baseline"):
         assert engine >= mean(results[baseline].values()) + MARGIN_OVER_BASELINES, baseline
+
+
+def test_every_query_scores_the_same_ndcg_through_a_mapped_snapshot_as_in_memory(results, tmp_path):
+    from matcher.scoring import MatchEngine, snapshot
+
+    from .corpus import engine_ranking
+
+    profiles, niches, queries = load()
+    built = MatchEngine()
+    built.build(profiles, niches)
+    built.write_snapshot(tmp_path, {"covers_change": 0})
+    mapped = MatchEngine.over(snapshot.load(tmp_path)[0])
+    assert {q.id: ndcg(engine_ranking(mapped, q), q.judgements) for q in queries} == results["engine"]
