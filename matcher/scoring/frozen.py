@@ -122,6 +122,20 @@ class OverlayMap(MutableMapping):
         self._over[key] = value
         self._gone.discard(key)
 
+    def contains_many(self, keys: np.ndarray) -> np.ndarray:
+        """`key in self` for every key of an array, vectorised."""
+        keys = np.asarray(keys)
+        if len(self._keys):                              # the base keys are sorted: binary search
+            pos = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+            found = self._keys[pos] == keys
+        else:
+            found = np.zeros(len(keys), dtype=bool)
+        if self._gone:
+            found &= ~np.isin(keys, np.fromiter(self._gone, dtype=np.int64))
+        if self._over:
+            found |= np.isin(keys, np.fromiter(self._over, dtype=np.int64))
+        return found
+
     def __delitem__(self, key) -> None:
         if key not in self:
             raise KeyError(key)

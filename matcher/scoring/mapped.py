@@ -131,10 +131,15 @@ def load(directory: str | os.PathLike, check: bool = True) -> tuple[Store, dict]
     niches = [Niche(n[0], item_of(n[1]), n[2], n[3]) for n in small["niches"]]
     store.niches = {n.id: n for n in niches}
     store.niche_iid = {k: v for k, v in small["niche_iid"]}
-    store.members = {nid: {"needs": {}, "offers": {}} for nid in store.niches}
-    for nid, side_name, fits in small["members"]:
-        for iid, fit in fits:
-            store.set_member(nid, side_name, iid, fit)
+    store.members = {nid: {} for nid in small["member_niches"]}
+    for side in ("needs", "offers"):
+        starts, iids, fits = (r.filled(f"members.{side}.{n}") for n in ("starts", "iids", "fits"))
+        for row, nid in enumerate(small["member_niches"]):
+            lo, hi = int(starts[row]), int(starts[row + 1])
+            store.members[nid][side] = OverlayMap(iids[lo:hi], lambda pos, f=fits[lo:hi]: float(f[pos]))
+        keys, starts, nids, fits = (r.filled(f"niches_of.{side}.{n}") for n in ("keys", "starts", "nids", "fits"))
+        store.niches_of[side] = OverlayMap(keys, lambda pos, s=starts, n=nids, f=fits: dict(
+            zip(n[int(s[pos]): int(s[pos + 1])].tolist(), f[int(s[pos]): int(s[pos + 1])].tolist())))
     return store, manifest
 
 

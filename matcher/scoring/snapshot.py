@@ -118,9 +118,21 @@ def write(store: Store, directory: str | os.PathLike, meta: dict) -> None:
         "absent_slots": sorted(set(range(store.company_id.size)) - set(store.slot_of[c] for c in ids.tolist())),
         "niches": [niche_record(n) for n in store.niches.values()],
         "niche_iid": [[k, v] for k, v in store.niche_iid.items()],
-        "members": [[nid, side, [[iid, fit] for iid, fit in fits.items()]]
-                    for nid, by_side in store.members.items() for side, fits in by_side.items()],
+        "member_niches": list(store.members),
     })
+    for side in ("needs", "offers"):
+        rows = [sorted(store.members[nid][side].items()) for nid in store.members]
+        starts, iids = csr([[iid for iid, _ in row] for row in rows])
+        w.array(f"members.{side}.starts", starts)
+        w.array(f"members.{side}.iids", iids)
+        w.array(f"members.{side}.fits", np.array([fit for row in rows for _, fit in row], dtype=np.float64))
+        keys = sorted(store.niches_of[side])
+        starts, nids = csr([list(store.niches_of[side][k]) for k in keys])
+        w.array(f"niches_of.{side}.keys", np.array(keys, dtype=np.int64))
+        w.array(f"niches_of.{side}.starts", starts)
+        w.array(f"niches_of.{side}.nids", nids)
+        w.array(f"niches_of.{side}.fits", np.array([f for k in keys for f in store.niches_of[side][k].values()],
+                                                   dtype=np.float64))
     w.finish(meta)
 
 

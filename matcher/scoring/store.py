@@ -103,13 +103,15 @@ class Store:
         iid = self.niche_iid.pop(niche_id)
         self.niche_side.remove(iid)
         for name, fits in self.members.pop(niche_id).items():
-            for item_iid in fits:
-                self.niches_of[name].get(item_iid, {}).pop(niche_id, None)
+            for item_iid in list(fits):
+                found = self.niches_of[name].get(item_iid)
+                if found and niche_id in found:   # replaced, not changed in place: it may be mapped
+                    self.niches_of[name][item_iid] = {n: f for n, f in found.items() if n != niche_id}
         del self.niches[niche_id]
 
     def set_member(self, niche_id: int, side_name: str, iid: int, fit: float) -> None:
         self.members[niche_id][side_name][iid] = fit
-        self.niches_of[side_name].setdefault(iid, {})[niche_id] = fit
+        self.niches_of[side_name][iid] = {**self.niches_of[side_name].get(iid, {}), niche_id: fit}
 
     def needs_rebuild(self) -> bool:
         return any(s.size > 1000 and s.dead_share > 0.5 for s in (self.offers, self.needs, self.niche_side))
