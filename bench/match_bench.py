@@ -194,6 +194,7 @@ def main() -> None:
                          "worker, latency, bulk-change stall (bench/scale_bench.py)")
     ap.add_argument("--sizes", default="10000,100000", help="registry sizes for --scale")
     ap.add_argument("--workers", default="1,2,4,8", help="worker process counts for --scale")
+    ap.add_argument("--no-stall", action="store_true", help="--scale without the bulk-change stall part")
     args = ap.parse_args()
     if args.missions:
         return mission_lists(args.seed)
@@ -201,7 +202,7 @@ def main() -> None:
         from scale_bench import scale
 
         return scale([int(x) for x in args.sizes.split(",")], [int(x) for x in args.workers.split(",")],
-                     args.seed, Corpus, machine())
+                     args.seed, Corpus, machine(), with_stall=not args.no_stall)
     n = args.profiles or (20_000 if args.quick else 100_000)
     queries = 100 if args.quick else args.queries
     print(f"machine: {machine()}")

@@ -151,7 +151,8 @@ def stall(engine: MatchEngine, buyers: list[int], bulk: list, old_way: bool) -> 
             "max_ms": max(times), "p99_ms": float(np.percentile(times, 99)), "p50_ms": float(np.percentile(times, 50))}
 
 
-def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, machine: str) -> None:
+def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, machine: str,
+          with_stall: bool = True) -> None:
     print(f"machine: {machine}; {load_average()}")
     for n in sizes:
         corpus = corpus_cls(seed)
@@ -209,6 +210,10 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
                       f"{uss - bare['uss']:.0f} MB (today {today['uss'] - bare['uss']:.0f} MB); "
                       f"p50 {reports[0]['p50']:.1f} ms; {load_average()}")
 
+            if not with_stall:
+                print(f"BENCH scale n={n} build_s={build_s:.1f} map_s={map_s:.2f} worker_ready_s={ready:.2f} "
+                      f"uss_mb={uss:.0f} today_uss_mb={today['uss']:.0f} p50_ms={new_p50:.1f}")
+                continue
             bulk_corpus = corpus_cls(seed + 11)
             bulk = bulk_corpus.profiles(BULK // 2, BULK - BULK // 2, start=10_000_000)
             old = stall(engine, buyers, bulk, old_way=True)

@@ -71,7 +71,7 @@ def _mapped(found: snapshots.Found) -> MatchEngine:
     return MatchEngine.over(store)
 
 
-def _install(app, engine: MatchEngine, covers: int, name: str | None) -> WorkerIndex:
+def _install(app, engine: MatchEngine, covers: int, name: str | None, freeze: bool = False) -> WorkerIndex:
     """Catch the new engine up with the log and make it this worker's, in one swap."""
     state = holder(app)
     fresh = WorkerIndex(engine=engine, covers_change=covers, base_change=covers, snapshot=name)
@@ -81,9 +81,12 @@ def _install(app, engine: MatchEngine, covers: int, name: str | None) -> WorkerI
         state.engine, state.covers_change = fresh.engine, fresh.covers_change
         state.base_change, state.snapshot = fresh.base_change, fresh.snapshot
         state.checked_at, state.last_error = time.monotonic(), None
-    # What is alive now lives as long as the engine: keep it out of the garbage collector's full
-    # passes, which hold the GIL and so stall every query for as long as they take.
-    gc.freeze()
+    if freeze:
+        # What is alive now lives as long as the engine: keep it out of the garbage collector's
+        # full passes, which hold the GIL and so stall every query for as long as they take
+        # (young garbage is collected first, so little cyclic garbage is frozen with it).
+        gc.collect(1)
+        gc.freeze()
     return state
 
 
@@ -103,7 +106,7 @@ def load_or_build(app) -> WorkerIndex:
                 found = snapshots.newest_snapshot(app)     # built by another worker while we waited
             found = found or snapshots.build_snapshot(app)
         try:
-            return _install(app, _mapped(found), found.covers_change, found.path.name)
+            return _install(app, _mapped(found), found.covers_change, found.path.name, freeze=True)
         except snapshot.SnapshotError as exc:
             log.warning("match index snapshot %s refused: %s", found.path.name, exc)
             snapshots.discard(found.path)
@@ -216,7 +219,7 @@ def _refresh(app, state: WorkerIndex) -> None:
         state.checked_at = time.monotonic()
     newest = snapshots.newest_snapshot(app)
     if newest is not None and newest.covers_change > state.base_change:
-        _install(app, _mapped(newest), newest.covers_change, newest.path.name)
+        _install(app, _mapped(newest), newest.covers_change, newest.path.name, freeze=True)
         log.info("match index: mapped %s", newest.path.name)
         return
     limit = app.config.get("MATCH_INDEX_REBUILD_AFTER", REBUILD_AFTER)
