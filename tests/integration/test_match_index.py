@@ -178,3 +178,36 @@ def test_index_build_command_writes_a_snapshot_and_if_stale_keeps_a_usable_one(a
     assert result.exit_code == 0 and "nothing to do" in result.output and _snapshots(app) == first
     status = json.loads(runner.invoke(args=["index", "status"]).output)
     assert status["snapshot"] == first[-1] and status["behind"] == 0
+
+
+def _until(condition, tries: int = 600) -> bool:
+    """Poll a worker thread's progress (a bound on tries, not on time: the machine may be slow)."""
+    import time
+
+    for _ in range(tries):
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_the_worker_thread_maps_a_snapshot_then_swaps_to_a_newer_one_and_replays_the_tail(
+        app, registry, index_dir, create_company):
+    app.config.update(MATCH_INDEX_BACKGROUND=True, MATCH_INDEX_REFRESH_SECONDS=0.1)
+    try:
+        forget_index(app)
+        first = match_snapshots.build_snapshot(app)
+        match_index.start_background(app)
+        state = app.extensions[match_index.EXTENSION_KEY]
+        assert _until(lambda: state.engine is not None) and state.snapshot == first.path.name
+
+        newcomer = create_company(name="Бобруйские станки", offers=[{"title": "Токарные станки",
+                                                                      "hs_codes": ["845811"]}]).id
+        assert _until(lambda: newcomer in state.engine)              # the tail, replayed by the thread
+        second = match_snapshots.build_snapshot(app)                 # e.g. `flask index build` or a job
+        assert _until(lambda: state.snapshot == second.path.name)    # mapped and swapped in
+        assert newcomer in state.engine and state.base_change == second.covers_change
+    finally:
+        app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
+        forget_index(app)                                            # the thread sees it and ends
+        state.thread.join(timeout=30)
