@@ -176,6 +176,14 @@ def status(app) -> dict:
     return {"ready": True, "covers_change": state.covers_change, "behind": snapshots.changes_after(state.covers_change)}
 
 
+def read_only() -> None:
+    """This thread only reads the database: on SQLite its transactions must not begin IMMEDIATE
+    (the default outside a request), which would take the write lock from every writer."""
+    from matcher import sqlite_tuning
+
+    sqlite_tuning.set_write_intent(False)
+
+
 # ---- the background thread ------------------------------------------------------------------------
 def start_background(app) -> None:
     """Start this worker's index thread once (gunicorn's post_worker_init, or the first request)."""
@@ -196,6 +204,7 @@ _START_LOCK = threading.Lock()
 def _run(app, state: WorkerIndex) -> None:
     """Load, then every MATCH_INDEX_REFRESH_SECONDS: replay the tail, map a newer snapshot, and
     start a snapshot build when the tail has grown past MATCH_INDEX_REBUILD_AFTER."""
+    read_only()
     while app.extensions.get(EXTENSION_KEY) is state:
         pause = max(app.config.get("MATCH_INDEX_REFRESH_SECONDS", 2.0), 0.2)
         with app.app_context():
@@ -228,6 +237,7 @@ def _refresh(app, state: WorkerIndex) -> None:
 
 
 def _build(app, state: WorkerIndex) -> None:
+    read_only()
     try:
         with app.app_context():
             snapshots.build_snapshot(app, wait=False)       # None: another worker is building it
