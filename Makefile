@@ -31,6 +31,7 @@ instance/.demo-seeded: | migrate
 seed: migrate instance/.demo-seeded
 
 run: migrate instance/.demo-seeded
+	$(BIN)/flask index build --if-stale
 	@echo "matcher is serving on http://$(HOST):$(PORT)  (Ctrl+C stops it)"
 	$(BIN)/gunicorn -c config/gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 

@@ -1,6 +1,7 @@
 """Benchmark of matcher.scoring on a synthetic corridor.
 
     PYTHONPATH=. python bench/match_bench.py [--quick] [--profiles N] [--seed S]
+    PYTHONPATH=. python bench/match_bench.py --scale [--sizes 10000,100000] [--workers 1,2,4,8]
 
 Prints top-20 latency, all-lists throughput, index build time and peak memory, and the ratio
 against the naive way (a Python loop over every pair, timed on a sample and extrapolated) and
@@ -188,9 +189,20 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--missions", action="store_true",
                     help="only the trade-mission lists: 40 and 400 participants, pair loop vs pairs_among")
+    ap.add_argument("--scale", action="store_true",
+                    help="the shared mapped snapshot vs today's per-worker index: build, map, memory per "
+                         "worker, latency, bulk-change stall (bench/scale_bench.py)")
+    ap.add_argument("--sizes", default="10000,100000", help="registry sizes for --scale")
+    ap.add_argument("--workers", default="1,2,4,8", help="worker process counts for --scale")
+    ap.add_argument("--no-stall", action="store_true", help="--scale without the bulk-change stall part")
     args = ap.parse_args()
     if args.missions:
         return mission_lists(args.seed)
+    if args.scale:
+        from scale_bench import scale
+
+        return scale([int(x) for x in args.sizes.split(",")], [int(x) for x in args.workers.split(",")],
+                     args.seed, Corpus, machine(), with_stall=not args.no_stall)
     n = args.profiles or (20_000 if args.quick else 100_000)
     queries = 100 if args.quick else args.queries
     print(f"machine: {machine()}")

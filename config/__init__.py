@@ -25,6 +25,9 @@ class Base:
     SESSION_COOKIE_SECURE = False
     WTF_CSRF_TIME_LIMIT = None  # a form left open all day still submits
     MATCH_INDEX_REFRESH_SECONDS = 2.0  # how stale a worker's match index may be
+    MATCH_INDEX_DIR: str | None = None  # where this machine's index snapshots live (default instance/index)
+    MATCH_INDEX_REBUILD_AFTER = 20_000  # change-log rows past the snapshot that start a background rebuild
+    MATCH_INDEX_BACKGROUND: bool | None = None  # the per-worker index thread; None: on unless TESTING
     TRUSTED_HOSTS: list[str] | None = None
     # How many proxies in front of the app append to X-Forwarded-For; 0 trusts none (the header is ignored).
     PROXY_FIX_X_FOR = 0
@@ -83,6 +86,8 @@ _ENV_OVERRIDES = {
     "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "TRUSTED_HOSTS": ("TRUSTED_HOSTS", lambda v: [h.strip() for h in v.split(",") if h.strip()]),
     "MATCH_INDEX_REFRESH_SECONDS": ("MATCH_INDEX_REFRESH_SECONDS", float),
+    "MATCH_INDEX_DIR": ("MATCH_INDEX_DIR", str),
+    "MATCH_INDEX_REBUILD_AFTER": ("MATCH_INDEX_REBUILD_AFTER", int),
     "API_RATE_LIMIT": ("API_RATE_LIMIT", str),
     "API_IP_RATE_LIMIT": ("API_IP_RATE_LIMIT", str),
     "PROXY_FIX_X_FOR": ("PROXY_FIX_X_FOR", int),

@@ -28,8 +28,11 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 # No preload: each worker imports the app, and so opens its database connections, after the fork.
 preload_app = False
-max_requests = 2000  # recycle workers now and then, staggered so they never restart all at once
-max_requests_jitter = 200
+# Recycle workers now and then, widely staggered so they never restart together; a new worker
+# maps the machine's index snapshot (seconds, memory shared) instead of building its own, and
+# says "starting" on /api/v1/health until it is ready.
+max_requests = 2000
+max_requests_jitter = 1000
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"  # the heartbeat file: a slow disk must not make healthy workers look dead
 
@@ -44,3 +47,13 @@ def post_fork(server, worker):
     with wsgi.app.app_context():
         for engine in db.engines.values():
             engine.dispose(close=False)  # forget the parent's connections without closing them under it
+
+
+def post_worker_init(worker):
+    """Start loading this worker's match index (mapping the snapshot) before the first request."""
+    wsgi = sys.modules.get("wsgi")
+    if wsgi is None:
+        return
+    from matcher.services import match_index
+
+    match_index.start_background(wsgi.app)

@@ -53,6 +53,9 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
 
     register_api(app)
     register_web(app)
+    from matcher.services import match_index
+
+    match_index.install(app)
 
     from matcher.http_headers import install_security_headers
 

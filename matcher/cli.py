@@ -56,6 +56,9 @@ def register_cli(app: Flask) -> None:
 
     app.cli.add_command(tokens)
     register_match_cli(app)
+    from matcher.cli_index import register_index_cli
+
+    register_index_cli(app)
     from matcher.cli_missions import register_mission_cli
 
     register_mission_cli(app)

@@ -54,7 +54,7 @@ def mailbox(smtp_server):
 
 
 @pytest.fixture(scope="session")
-def migrated_app(database_url, smtp_server):
+def migrated_app(database_url, smtp_server, tmp_path_factory):
     """One app per backend whose schema comes from `flask db upgrade`, not create_all."""
     from flask_migrate import upgrade
 
@@ -64,6 +64,7 @@ def migrated_app(database_url, smtp_server):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "RATELIMIT_STORAGE_URI": "memory://",
         "MAIL_URL": smtp_server.url,
+        "MATCH_INDEX_DIR": str(tmp_path_factory.mktemp("match-index")),
     })
     with app.app_context():
         upgrade()
@@ -73,7 +74,10 @@ def migrated_app(database_url, smtp_server):
 @pytest.fixture
 def app(migrated_app):
     """The migrated app with empty tables after each test."""
+    from matcher.services.match_index import install_in_process
+
     with migrated_app.app_context():
+        install_in_process(migrated_app)   # the empty tables' index, built here, never by a request
         yield migrated_app
         db.session.rollback()
         _empty_all_tables()

@@ -46,9 +46,16 @@ class ProblemSchema(Schema):
                                                   "report (DelegationReport), as the import would have made it"})
 
 
+class HealthIndexSchema(Schema):
+    ready = fields.Boolean(required=True)
+    covers_change = fields.Integer(required=True)
+    behind = fields.Integer(required=True)
+
+
 class HealthSchema(Schema):
-    status = fields.String(required=True, validate=validate.OneOf(("ok", "degraded")))
+    status = fields.String(required=True, validate=validate.OneOf(("ok", "degraded", "starting")))
     database = fields.String(required=True, validate=validate.OneOf(("ok", "unavailable")))
+    index = fields.Nested(HealthIndexSchema)
 
 
 class PaginationArgsSchema(Schema):

@@ -28,6 +28,25 @@ class MatchEngine:
         self._cap, self._workers = candidate_cap, workers
         self._lock = RWLock()
         self._store = Store()
+        self.compact = True       # off over a snapshot (a new one compacts)
+
+    @classmethod
+    def over(cls, store: Store, **options) -> "MatchEngine":
+        """An engine over a mapped snapshot's Store."""
+        engine = cls(**options)
+        engine._store, engine.compact = store, False
+        return engine
+
+    def write_snapshot(self, directory, meta: dict) -> None:
+        """The index into an empty directory."""
+        from matcher.scoring import snapshot
+        with self._lock.read():
+            snapshot.write(self._store, directory, meta)
+
+    def replay(self, profiles: Iterable[Profile] = (), removed: Iterable[int] = ()) -> None:
+        """Upserts and removals in short write-locked steps."""
+        from matcher.scoring.replay import replay
+        replay(self, self._lock, list(profiles), list(removed))
 
     # ---- writes -------------------------------------------------------------------------------
     def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = ()) -> None:
@@ -36,13 +55,16 @@ class MatchEngine:
 
     def upsert_profile(self, profile: Profile) -> None:
         with self._lock.write():
-            s = self._store
-            if profile.id in s.profiles:
-                s.remove_profile(profile.id)
-            offers, needs = s.add_profile(profile)
-            for side, iids in ((s.offers, offers), (s.needs, needs)):
-                self._memberships_of_items(side, iids)
+            self._upsert(profile)
             self._compact_if_needed()
+
+    def _upsert(self, profile: Profile, ready=None) -> None:
+        s = self._store
+        if profile.id in s.profiles:
+            s.remove_profile(profile.id)
+        offers, needs = s.add_profile(profile, ready)
+        for side, iids in ((s.offers, offers), (s.needs, needs)):
+            self._memberships_of_items(side, iids)
 
     def remove_profile(self, company_id: int) -> None:
         with self._lock.write():
@@ -192,7 +214,7 @@ class MatchEngine:
             self._memberships_of_niche(niche.id)
 
     def _compact_if_needed(self) -> None:
-        if self._store.needs_rebuild():     # removed items only leave tombstones: rebuild, amortised
+        if self.compact and self._store.needs_rebuild():     # removed items only leave tombstones: rebuild, amortised
             s = self._store
             self._build(list(s.profiles.values()), list(s.niches.values()))
 

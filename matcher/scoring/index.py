@@ -1,14 +1,13 @@
 """One side of the market (offers, needs or niches): packed item data plus an inverted index."""
 from __future__ import annotations
 
-from array import array
-
 import numpy as np
 
 from matcher.scoring import codes
 from matcher.scoring.batch import NO_TITLE, Batch, Flat, code_rows, concept_rows, term_rows
 from matcher.scoring.lexicon import Lexicon
 from matcher.scoring.model import Item
+from matcher.scoring.postings import Postings
 from matcher.scoring.prepare import MODE_DECLARED, Prepared
 from matcher.scoring.ragged import Column, Ragged
 
@@ -34,7 +33,7 @@ class SideIndex:
         self.volume = Column(np.float64, fill=np.nan)
         self.title_keys = Column(object, fill=NO_TITLE)
         self.items: list[Item | None] = []          # the original item of each iid, for explanations
-        self.postings: dict[int, array] = {}
+        self.postings = Postings()
         self.live = 0
 
     @property
@@ -66,7 +65,7 @@ class SideIndex:
         defining.update({k: p.nace_mode == MODE_DECLARED for k in nace["key"]})
         defining.update({k: c in p.head_concepts for k, c in zip(concept_keys, p.concepts)})
         for kid, flag in defining.items():
-            self.postings.setdefault(kid, array("i")).append(2 * iid + bool(flag))
+            self.postings.add(kid, 2 * iid + bool(flag))
         keys = np.unique(np.array(list(defining), dtype=np.int32))
         self.lex.count(keys, +1, coded=bool(hs["key"] or nace["key"]))
         self.live += 1
@@ -93,7 +92,7 @@ class SideIndex:
             return Flat(cols, seg, lens)
         return Batch(len(iids), flat(self.terms), flat(self.hs), flat(self.nace), flat(self.concepts),
                      self.hs_mode.view()[iids], self.nace_mode.view()[iids], self.lang.view()[iids],
-                     self.volume.view()[iids], self.title_keys.view()[iids],
+                     self.volume.view()[iids], _take(self.title_keys, iids),
                      self.owner.view()[iids], self.item_id.view()[iids], self.kind.view()[iids])
 
     def candidates(self, query: Batch, cap: int) -> np.ndarray:
@@ -135,3 +134,8 @@ class SideIndex:
         return (np.concatenate([t["key"], h["key"], n["key"], c_keys]),
                 np.concatenate([t_points, _HS_KEY_POINTS[h["depth"]], _NACE_KEY_POINTS[n["depth"]],
                                 _CONCEPT_KEY_POINTS * c["w"]]).astype(np.float64))
+
+
+def _take(column, rows: np.ndarray) -> np.ndarray:
+    """Rows of an object column, in memory or mapped from a snapshot (frozen.TextColumn)."""
+    return column.take(rows) if hasattr(column, "take") else column.view()[rows]

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+from contextlib import contextmanager
+from functools import lru_cache
 from typing import Callable
 
+from matcher.scoring import ranking
 from matcher.scoring.model import Match
+from matcher.scoring.prepare import prepare
 
 # What a forked worker runs (set only while a pool of them is alive): the children inherit it
 # with the fork instead of receiving a pickled copy of the index.
@@ -20,6 +24,23 @@ def many_lists(partners: Callable[[int], list[Match]], ids: list[int], processes
     shared out in small chunks among that many forked children, which read the parent's index
     copy-on-write. `partners` must take no lock: a lock copied mid-use by fork is never released;
     the caller keeps the index unchanged (a read lock) until this returns."""
+    with every_item_prepared_once():
+        return _lists(partners, ids, processes)
+
+
+@contextmanager
+def every_item_prepared_once():
+    """While a batch runs, explanations prepare each item once: the request-sized cache (20,000
+    items) is smaller than a registry's offers, so a batch kept re-preparing the same items."""
+    shared = ranking.prepared
+    ranking.prepared = lru_cache(maxsize=None)(prepare)
+    try:
+        yield
+    finally:
+        ranking.prepared = shared
+
+
+def _lists(partners: Callable[[int], list[Match]], ids: list[int], processes: int) -> dict[int, list[Match]]:
     global _FORKED
     if processes <= 1 or len(ids) < 4 * processes or "fork" not in mp.get_all_start_methods():
         return {cid: partners(cid) for cid in ids}

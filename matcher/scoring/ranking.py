@@ -39,7 +39,10 @@ def niche_scores(store: Store, query: Query, q_iids: np.ndarray, cand: np.ndarra
     for row, iid in enumerate(q_iids.tolist()):
         for nid in store.niches_of[q_name].get(iid, {}):
             members = store.members[nid][c_name]
-            out[row] = np.maximum(out[row], [1.0 if c in members else 0.0 for c in cand.tolist()])
+            if hasattr(members, "contains_many"):          # mapped from a snapshot: vectorised
+                out[row] = np.maximum(out[row], members.contains_many(cand))
+            else:
+                out[row] = np.maximum(out[row], [1.0 if c in members else 0.0 for c in cand.tolist()])
     return out
 
 

@@ -23,6 +23,11 @@ def prepared(item: Item) -> Prepared:
     return prepare(item)
 
 
+def prepare_profile(profile: Profile) -> tuple[list[Prepared], list[Prepared]]:
+    """The costly, lock-free half of indexing a company: its offers and needs prepared."""
+    return [prepare(i) for i in profile.offers], [prepare(i) for i in profile.needs]
+
+
 class Store:
     def __init__(self) -> None:
         self.lex = Lexicon()
@@ -48,10 +53,12 @@ class Store:
         return self.places.setdefault(name, len(self.places))
 
     @staticmethod
-    def _add_item(side: SideIndex, item: Item, owner: int) -> int:
-        return side.add(prepare(item), owner)     # not cached: indexing sees each item once
+    def _add_item(side: SideIndex, item: Item, owner: int, ready: Prepared | None = None) -> int:
+        return side.add(ready or prepare(item), owner)     # not cached: indexing sees each item once
 
-    def add_profile(self, profile: Profile) -> tuple[list[int], list[int]]:
+    def add_profile(self, profile: Profile, ready: tuple[list[Prepared], list[Prepared]] | None = None,
+                    ) -> tuple[list[int], list[int]]:
+        """Index a company; `ready` are its offers and needs already prepared (see prepare_profile)."""
         slot = self.slot_of.get(profile.id)
         if slot is None:
             slot = self.slot_of[profile.id] = self.company_id.size
@@ -70,8 +77,9 @@ class Store:
         self.region_code[slot] = self.place(profile.region)
         self.certs[slot] = context.normalised(profile.certifications)
         self.languages[slot] = context.normalised(profile.languages)
-        offers = [self._add_item(self.offers, item, slot) for item in profile.offers]
-        needs = [self._add_item(self.needs, item, slot) for item in profile.needs]
+        ready_offers, ready_needs = ready or ([None] * len(profile.offers), [None] * len(profile.needs))
+        offers = [self._add_item(self.offers, item, slot, p) for item, p in zip(profile.offers, ready_offers)]
+        needs = [self._add_item(self.needs, item, slot, p) for item, p in zip(profile.needs, ready_needs)]
         self.items_of[profile.id] = (offers, needs)
         return offers, needs
 
@@ -95,13 +103,15 @@ class Store:
         iid = self.niche_iid.pop(niche_id)
         self.niche_side.remove(iid)
         for name, fits in self.members.pop(niche_id).items():
-            for item_iid in fits:
-                self.niches_of[name].get(item_iid, {}).pop(niche_id, None)
+            for item_iid in list(fits):
+                found = self.niches_of[name].get(item_iid)
+                if found and niche_id in found:   # replaced, not changed in place: it may be mapped
+                    self.niches_of[name][item_iid] = {n: f for n, f in found.items() if n != niche_id}
         del self.niches[niche_id]
 
     def set_member(self, niche_id: int, side_name: str, iid: int, fit: float) -> None:
         self.members[niche_id][side_name][iid] = fit
-        self.niches_of[side_name].setdefault(iid, {})[niche_id] = fit
+        self.niches_of[side_name][iid] = {**self.niches_of[side_name].get(iid, {}), niche_id: fit}
 
     def needs_rebuild(self) -> bool:
         return any(s.size > 1000 and s.dead_share > 0.5 for s in (self.offers, self.needs, self.niche_side))

@@ -1,35 +1,19 @@
-"""Matching use cases over a per-worker index that follows the database's change log.
+"""Matching use cases over this worker's index, which follows the database's change log.
 
-Each worker process builds the engine's index once, then replays `change_log` rows past the
-last one it saw (checked at most every MATCH_INDEX_REFRESH_SECONDS), so a profile edited
-through any worker or machine reaches every worker's matches within seconds.
+Each worker maps the machine's newest index snapshot and replays `change_log` rows past it
+(checked at most every MATCH_INDEX_REFRESH_SECONDS), so a profile edited through any worker or
+machine reaches every worker's matches within seconds; see matcher.services.match_index.
 """
 from __future__ import annotations
 
-import threading
-import time
-from dataclasses import dataclass, field
-
-from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from matcher.db import db
 from matcher.errors import NotFound, ValidationFailed
-from matcher.models import ChangeLog, Company, Niche
+from matcher.models import Company, Niche
 from matcher.scoring.engine import MatchEngine
 from matcher.scoring.model import Item, Match, Niche as NicheProfile, Profile
-
-_EXTENSION_KEY = "match_index"
-
-
-@dataclass
-class _IndexState:
-    engine: MatchEngine
-    last_change_id: int = 0
-    checked_at: float = 0.0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
 
 def offer_item(offer) -> Item:
     return Item(id=offer.id, title=offer.title, description=offer.description or "",
@@ -69,67 +53,18 @@ def _load_companies(ids=None) -> list[Company]:
     return list(db.session.scalars(query))
 
 
-def _build_state() -> _IndexState:
-    last = db.session.scalar(select(func.max(ChangeLog.id))) or 0
-    engine = MatchEngine()
-    engine.build([company_profile(c) for c in _load_companies()],
-                 [niche_profile(n) for n in db.session.scalars(select(Niche))])
-    return _IndexState(engine=engine, last_change_id=last, checked_at=time.monotonic())
-
-
-def _catch_up(state: _IndexState) -> None:
-    rows = db.session.execute(
-        select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
-        .where(ChangeLog.id > state.last_change_id).order_by(ChangeLog.id)
-    ).all()
-    if not rows:
-        return
-    company_ids = {r.entity_id for r in rows if r.entity == "company"}
-    niche_ids = {r.entity_id for r in rows if r.entity == "niche"}
-    found = {c.id: c for c in _load_companies(company_ids)} if company_ids else {}
-    for company_id in company_ids:
-        if company_id in found:
-            state.engine.upsert_profile(company_profile(found[company_id]))
-        else:
-            state.engine.remove_profile(company_id)
-    niches = {n.id: n for n in db.session.scalars(select(Niche).where(Niche.id.in_(niche_ids)))} if niche_ids else {}
-    for niche_id in niche_ids:
-        if niche_id in niches:
-            state.engine.upsert_niche(niche_profile(niches[niche_id]))
-        else:
-            state.engine.remove_niche(niche_id)
-    state.last_change_id = rows[-1].id
-
-
 def match_engine(force_refresh: bool = False) -> MatchEngine:
-    """This worker's engine, caught up with the change log if the last check is old enough."""
-    app = current_app._get_current_object()
-    state: _IndexState | None = app.extensions.get(_EXTENSION_KEY)
-    if state is None:
-        with _build_lock(app):
-            state = app.extensions.get(_EXTENSION_KEY)
-            if state is None:
-                state = app.extensions[_EXTENSION_KEY] = _build_state()
-                return state.engine
-    interval = current_app.config.get("MATCH_INDEX_REFRESH_SECONDS", 2.0)
-    if force_refresh or time.monotonic() - state.checked_at >= interval:
-        with state.lock:
-            if force_refresh or time.monotonic() - state.checked_at >= interval:
-                _catch_up(state)
-                state.checked_at = time.monotonic()
-    return state.engine
+    """This worker's engine (see matcher.services.match_index): 503 in a request while it loads."""
+    from matcher.services import match_index
 
-
-_BUILD_LOCKS: dict[int, threading.Lock] = {}
-
-
-def _build_lock(app) -> threading.Lock:
-    return _BUILD_LOCKS.setdefault(id(app), threading.Lock())
+    return match_index.engine(force_refresh)
 
 
 def forget_index(app) -> None:
     """Drop this worker's index (tests that empty the tables call this)."""
-    app.extensions.pop(_EXTENSION_KEY, None)
+    from matcher.services.match_index import EXTENSION_KEY
+
+    app.extensions.pop(EXTENSION_KEY, None)
 
 
 def _company_summaries(ids: list[int]) -> dict[int, dict]:
@@ -195,15 +130,16 @@ def matches_for_company(company_id: int, as_role: str | None = None, limit: int 
     if company is None:
         raise NotFound(f"No company with id {company_id}")
     side = resolve_side(company, as_role)
-    engine = match_engine()
-    finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
+    def ask(engine: MatchEngine, count: int) -> list[Match]:
+        finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
+        return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
 
     def find(count: int) -> list[Match]:
         try:
-            return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+            return ask(match_engine(), count)
         except KeyError:  # written a moment ago, not yet in this worker's index
-            return match_engine(force_refresh=True) and finder(
-                company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+            # (the engine may have been swapped for a newer one meanwhile: ask the current one)
+            return ask(match_engine(force_refresh=True), count)
 
     return _top_public(find, limit)
 
@@ -213,15 +149,15 @@ def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
     """Suppliers able to fill a niche (side='supplier'), or buyers who lost it (side='buyer')."""
     if db.session.get(Niche, niche_id) is None:
         raise NotFound(f"No niche with id {niche_id}")
-    engine = match_engine()
-    finder = engine.suppliers_for_niche if side == "supplier" else engine.buyers_for_niche
+    def ask(engine: MatchEngine, count: int) -> list[Match]:
+        finder = engine.suppliers_for_niche if side == "supplier" else engine.buyers_for_niche
+        return finder(niche_id, limit=count, min_score=min_score, weights=weights, lang=lang)
 
     def find(count: int) -> list[Match]:
         try:
-            return finder(niche_id, limit=count, min_score=min_score, weights=weights, lang=lang)
-        except KeyError:
-            return match_engine(force_refresh=True) and finder(
-                niche_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+            return ask(match_engine(), count)
+        except KeyError:  # written a moment ago, not yet in this worker's index
+            return ask(match_engine(force_refresh=True), count)
 
     return _top_public(find, limit)
 

@@ -31,6 +31,8 @@ ERROR_TEXTS = {
 TOO_LARGE_TEXT = N_("What you sent is larger than the %(megabytes)s MB the site accepts at once, so nothing was "
                     "saved. Go back to the form, shorten the longest texts (or choose a smaller file) and send it again.")
 
+INDEX_NOT_READY_TEXT = _l("Matches are being prepared on this server. Please try again in a few seconds.")
+
 
 def _is_api_request() -> bool:
     return request.path == "/api" or request.path.startswith("/api/")
@@ -58,6 +60,8 @@ def _http_headers(exc: HTTPException) -> dict:
 def _domain_error(exc: DomainError):
     """A domain error no view turned into a form message: a page with its status."""
     db.session.rollback()
+    if getattr(exc, "index_not_ready", False):     # a worker just started: matches in a few seconds
+        return render_error_page(503, exc.headers, text=str(INDEX_NOT_READY_TEXT))
     return render_error_page(exc.status)
 
 

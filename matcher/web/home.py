@@ -7,6 +7,7 @@ from flask import current_app, render_template
 from sqlalchemy import func, select
 
 from matcher.db import db
+from matcher.errors import Unavailable
 from matcher.models import ChangeLog, Company, Niche
 from matcher.web import web
 
@@ -15,15 +16,19 @@ _FIGURES_KEY = "web_home_figures"
 _FIGURES_TTL_SECONDS = 60.0
 
 
-def suggested_match_count() -> int:
-    """Supplier–buyer pairs the engine suggests (score ≥ SUGGESTION_MIN_SCORE), cached per change-log position."""
+def suggested_match_count() -> int | None:
+    """Supplier–buyer pairs the engine suggests (score ≥ SUGGESTION_MIN_SCORE), cached per change-log
+    position; None while this worker's index loads."""
     from matcher.services.matching import match_engine  # the engine is heavy: only when counted
 
     last_change = db.session.scalar(select(func.max(ChangeLog.id))) or 0
     cached = current_app.extensions.get(_FIGURES_KEY)
     if cached and cached[0] == last_change and time.monotonic() - cached[1] < _FIGURES_TTL_SECONDS:
         return cached[2]
-    engine = match_engine(force_refresh=True)  # counted at most once a minute: worth being exact
+    try:
+        engine = match_engine(force_refresh=True)  # counted at most once a minute: worth being exact
+    except Unavailable:                             # this worker's index is still loading
+        return None
     buyers = db.session.scalars(select(Company.id).where(Company.is_buyer.is_(True))).all()
     count = 0
     for buyer_id in buyers:

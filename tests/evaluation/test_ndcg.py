@@ -44,3 +44,16 @@ def test_with_every_code_removed_the_engine_still_ranks_from_words_close_to_with
     words_only = mean(results["words only"].values())
     assert words_only >= WORDS_ONLY_FLOOR
     assert mean(results["engine"].values()) - words_only <= WORDS_ONLY_GAP
+
+
+def test_every_query_scores_the_same_ndcg_through_a_mapped_snapshot_as_in_memory(results, tmp_path):
+    from matcher.scoring import MatchEngine, snapshot
+
+    from .corpus import engine_ranking
+
+    profiles, niches, queries = load()
+    built = MatchEngine()
+    built.build(profiles, niches)
+    built.write_snapshot(tmp_path, {"covers_change": 0})
+    mapped = MatchEngine.over(snapshot.load(tmp_path)[0])
+    assert {q.id: ndcg(engine_ranking(mapped, q), q.judgements) for q in queries} == results["engine"]

@@ -34,7 +34,8 @@ def test_tokens_create_refuses_a_bad_email(app):
 def test_health_reports_the_database(client):
     response = client.get("/api/v1/health")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "database": "ok"}
+    assert response.get_json() == {"status": "ok", "database": "ok",
+                                   "index": {"ready": True, "covers_change": 0, "behind": 0}}
 
 
 def test_health_says_unavailable_when_the_database_is_gone(tmp_path):

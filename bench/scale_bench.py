@@ -1,0 +1,234 @@
+"""Scale benchmark: the shared, mapped index snapshot against today's per-worker in-memory index.
+
+    PYTHONPATH=. python bench/match_bench.py --scale [--sizes 10000,100000] [--workers 1,2,4,8]
+
+For each registry size, in one run: build time; snapshot write time and size; time for a worker
+process to map it; RSS / PSS / USS of 1, 2, 4, 8 worker processes that mapped it and answered
+queries (read from /proc/<pid>/smaps_rollup while all are alive), against one worker that built
+its own index; top-20 p50 / p95 on the mapped index against the in-memory one; and the stall a
+10,000-company bulk change causes to concurrent match requests, old replay against new. Every
+line carries the load average, since the machine is shared.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from matcher.scoring import MatchEngine  # noqa: E402
+from matcher.scoring import snapshot  # noqa: E402
+
+QUERIES = 100
+BULK = 10_000
+
+
+def load_average() -> str:
+    return "load {:.1f}".format(os.getloadavg()[0])
+
+
+def smaps(pid: int) -> dict[str, float]:
+    """RSS, PSS and USS (private clean + dirty) of a process, in MB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        fields[name] = int(value.split()[0]) / 1024
+    return {"rss": fields["Rss"], "pss": fields["Pss"], "uss": fields["Private_Clean"] + fields["Private_Dirty"]}
+
+
+def latencies(engine: MatchEngine, buyers: list[int]) -> tuple[float, float]:
+    engine.suppliers_for_buyer(buyers[0])                 # warm the label and stemmer caches
+    times = []
+    for cid in buyers:
+        t = time.perf_counter()
+        engine.suppliers_for_buyer(cid, limit=20)
+        times.append((time.perf_counter() - t) * 1000)
+    return float(np.percentile(times, 50)), float(np.percentile(times, 95))
+
+
+def postings_share(engine: MatchEngine, buyers: list[int]) -> str:
+    """How much of a top-20 query the postings take: would another postings engine pay off?"""
+    store, total, cand, post = engine._store, 0.0, 0.0, 0.0
+    for cid in buyers:
+        t = time.perf_counter()
+        engine.suppliers_for_buyer(cid, limit=20)
+        total += time.perf_counter() - t
+        q = store.needs.batch(np.asarray(store.items_of[cid][1], dtype=np.int64))
+        t = time.perf_counter()
+        store.offers.candidates(q, engine._cap)
+        cand += time.perf_counter() - t
+        t = time.perf_counter()
+        for i in range(q.n):
+            for key in np.concatenate([q.terms.row(i)["key"], q.hs.row(i)["key"], q.nace.row(i)["key"]]).tolist():
+                store.offers.postings.get(key)
+        post += time.perf_counter() - t
+    return (f"postings share: candidate step {cand / total * 100:.0f} % of query time, postings lookups "
+            f"alone {post / total * 100:.1f} %")
+
+
+# ---- a worker process -------------------------------------------------------------------------------
+def worker(mode: str, source: str, buyers_file: str) -> None:
+    """Map the snapshot (or build from pickled profiles), answer the queries, report, wait for EOF."""
+    buyers = json.loads(Path(buyers_file).read_text())
+    t = time.perf_counter()
+    if mode == "bare":                                      # the interpreter and imports alone
+        print(json.dumps({"ready_s": 0.0, "p50": 0.0, "p95": 0.0}), flush=True)
+        sys.stdin.read()
+        return
+    if mode == "mapped":
+        engine = MatchEngine.over(snapshot.load(source)[0])
+    else:
+        with open(source, "rb") as fh:
+            profiles, niches = pickle.load(fh)
+        engine = MatchEngine()
+        engine.build(profiles, niches)
+        del profiles
+    ready_s = time.perf_counter() - t
+    p50, p95 = latencies(engine, buyers)
+    print(json.dumps({"ready_s": ready_s, "p50": p50, "p95": p95}), flush=True)
+    sys.stdin.read()                                       # stay alive while the parent measures
+
+
+def run_workers(mode: str, source: str, buyers_file: str, count: int) -> list[dict]:
+    """Start `count` workers at once; when all have answered, read their memory, then end them."""
+    procs = [subprocess.Popen([sys.executable, __file__, "--worker", mode, source, buyers_file],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(count)]
+    reports = [json.loads(p.stdout.readline()) for p in procs]
+    for p, report in zip(procs, reports):
+        report.update(smaps(p.pid))
+    for p in procs:
+        p.stdin.close()
+        p.wait()
+    return reports
+
+
+# ---- bulk change stall ------------------------------------------------------------------------------
+def stall(engine: MatchEngine, buyers: list[int], bulk: list, old_way: bool) -> dict:
+    """Max and p99 latency of match requests issued back to back while 10,000 companies are replayed.
+
+    old_way: today's per-worker replay (one upsert after another, under the lock every request
+    takes once its refresh interval is over); new: MatchEngine.replay (prepared before locking,
+    64 companies per write lock) on a thread no request waits for."""
+    state_lock = threading.Lock()
+    done = threading.Event()
+    times: list[float] = []
+
+    def request(cid: int) -> None:
+        t = time.perf_counter()
+        if old_way:
+            with state_lock:                               # the refresh every request of that design does
+                pass
+        engine.suppliers_for_buyer(cid, limit=20)
+        times.append((time.perf_counter() - t) * 1000)
+
+    def replay() -> None:
+        if old_way:
+            with state_lock:
+                for profile in bulk:
+                    engine.upsert_profile(profile)
+        else:
+            engine.replay(bulk)
+        done.set()
+
+    writer = threading.Thread(target=replay)
+    started = time.perf_counter()
+    writer.start()
+    rng = random.Random(5)
+    while not done.is_set():
+        request(rng.choice(buyers))
+    writer.join()
+    return {"replay_s": time.perf_counter() - started, "requests": len(times),
+            "max_ms": max(times), "p99_ms": float(np.percentile(times, 99)), "p50_ms": float(np.percentile(times, 50))}
+
+
+def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, machine: str,
+          with_stall: bool = True) -> None:
+    print(f"machine: {machine}; {load_average()}")
+    for n in sizes:
+        corpus = corpus_cls(seed)
+        profiles = corpus.profiles(n // 2, n - n // 2)
+        niches = corpus.niches(30)
+        rng = random.Random(seed + 1)
+        buyers = rng.sample([p.id for p in profiles if "buyer" in p.roles and p.needs], QUERIES)
+        with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
+            tmp = Path(tmp)
+            (tmp / "buyers.json").write_text(json.dumps(buyers))
+            engine = MatchEngine()
+            t = time.perf_counter()
+            engine.build(profiles, niches)
+            build_s = time.perf_counter() - t
+            snap = tmp / "snap"
+            snap.mkdir()
+            t = time.perf_counter()
+            engine.write_snapshot(snap, {"covers_change": 0})
+            write_s = time.perf_counter() - t
+            disk_mb = sum(f.stat().st_size for f in snap.iterdir()) / 2**20
+            print(f"\n== {n:,} profiles ({engine._store.offers.live:,} offers, {engine._store.needs.live:,} needs)")
+            print(f"build in memory {build_s:.1f} s; snapshot written in {write_s:.1f} s, {disk_mb:.0f} MB on disk; "
+                  f"{load_average()}")
+
+            t = time.perf_counter()
+            mapped = MatchEngine.over(snapshot.load(snap)[0])
+            map_s = time.perf_counter() - t
+            old_p50, old_p95 = latencies(engine, buyers)
+            new_p50, new_p95 = latencies(mapped, buyers)
+            same = all(engine.suppliers_for_buyer(c) == mapped.suppliers_for_buyer(c) for c in buyers[:20])
+            print(f"top-20: in-memory p50 {old_p50:.1f} ms p95 {old_p95:.1f} ms; mapped p50 {new_p50:.1f} ms "
+                  f"p95 {new_p95:.1f} ms (ratio p50 {new_p50 / old_p50:.2f}×, p95 {new_p95 / old_p95:.2f}×); "
+                  f"identical lists: {same}; {load_average()}")
+            print(postings_share(mapped, buyers))
+
+            pickled = tmp / "profiles.pickle"
+            with open(pickled, "wb") as fh:
+                pickle.dump((profiles, niches), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            bare = run_workers("bare", "-", str(tmp / "buyers.json"), 1)[0]
+            print(f"a bare worker process (Python, numpy, the engine imported, no index): USS {bare['uss']:.0f} MB")
+            today = run_workers("build", str(pickled), str(tmp / "buyers.json"), 1)[0]
+            print(f"today's worker (builds its own): ready in {today['ready_s']:.1f} s, RSS {today['rss']:.0f} MB, "
+                  f"USS {today['uss']:.0f} MB — {len(worker_counts) and max(worker_counts)} workers "
+                  f"≈ {today['uss'] * max(worker_counts):.0f} MB; {load_average()}")
+            for count in worker_counts:
+                reports = run_workers("mapped", str(snap), str(tmp / "buyers.json"), count)
+                ready = max(r["ready_s"] for r in reports)
+                uss = sum(r["uss"] for r in reports) / count
+                pss = sum(r["pss"] for r in reports)
+                print(f"{count} mapped worker(s): ready in ≤ {ready:.2f} s (today {today['ready_s']:.1f} s, "
+                      f"{today['ready_s'] / ready:.0f}× faster); per worker RSS {reports[0]['rss']:.0f} MB, "
+                      f"USS {uss:.0f} MB (today {today['uss']:.0f} MB: {uss / today['uss']:.2f}×); "
+                      f"PSS of all {pss:.0f} MB (today {today['uss'] * count:.0f} MB: "
+                      f"{pss / (today['uss'] * count):.2f}×); index memory of its own "
+                      f"{uss - bare['uss']:.0f} MB (today {today['uss'] - bare['uss']:.0f} MB); "
+                      f"p50 {reports[0]['p50']:.1f} ms; {load_average()}")
+
+            if not with_stall:
+                print(f"BENCH scale n={n} build_s={build_s:.1f} map_s={map_s:.2f} worker_ready_s={ready:.2f} "
+                      f"uss_mb={uss:.0f} today_uss_mb={today['uss']:.0f} p50_ms={new_p50:.1f}")
+                continue
+            bulk_corpus = corpus_cls(seed + 11)
+            bulk = bulk_corpus.profiles(BULK // 2, BULK - BULK // 2, start=10_000_000)
+            old = stall(engine, buyers, bulk, old_way=True)
+            fresh = MatchEngine.over(snapshot.load(snap)[0])
+            new = stall(fresh, buyers, bulk, old_way=False)
+            print(f"bulk change of {BULK:,} companies: old replay {old['replay_s']:.1f} s, requests max "
+                  f"{old['max_ms']:.0f} ms p99 {old['p99_ms']:.0f} ms ({old['requests']} requests); new replay "
+                  f"{new['replay_s']:.1f} s, requests max {new['max_ms']:.0f} ms p99 {new['p99_ms']:.0f} ms "
+                  f"p50 {new['p50_ms']:.0f} ms ({new['requests']} requests); worst stall ratio "
+                  f"{new['max_ms'] / old['max_ms']:.3f}×; {load_average()}")
+            print(f"BENCH scale n={n} build_s={build_s:.1f} map_s={map_s:.2f} worker_ready_s={ready:.2f} "
+                  f"uss_mb={uss:.0f} today_uss_mb={today['uss']:.0f} p50_ms={new_p50:.1f} "
+                  f"stall_max_ms={new['max_ms']:.0f} old_stall_max_ms={old['max_ms']:.0f}")
+            del engine, mapped, fresh
+
+
+if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--worker":
+    worker(*sys.argv[2:5])

@@ -1,0 +1,45 @@
+"""`flask index build|status`: the match-index snapshot of this machine, built outside any request."""
+from __future__ import annotations
+
+import json
+import time
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+
+def register_index_cli(app: Flask) -> None:
+    group = click.Group("index", help="Build and inspect the match-index snapshot workers map.")
+
+    @group.command("build")
+    @click.option("--if-stale", is_flag=True,
+                  help="Do nothing when a usable snapshot exists (what `make run` calls before serving).")
+    @with_appcontext
+    def build(if_stale: bool):
+        """Build a snapshot of the whole index into MATCH_INDEX_DIR (default instance/index/)."""
+        from matcher.services import match_snapshots
+
+        if if_stale and (found := match_snapshots.newest_snapshot()) is not None:
+            click.echo(f"snapshot {found.path.name} is usable (change {found.covers_change}); nothing to do")
+            return
+        started = time.monotonic()
+        found = match_snapshots.build_snapshot()
+        click.echo(f"snapshot {found.path.name}: {found.manifest['profiles']} companies, "
+                   f"change {found.covers_change}, {time.monotonic() - started:.1f} s")
+
+    @group.command("status")
+    @with_appcontext
+    def status():
+        """The newest usable snapshot and how far the change log has moved past it (JSON)."""
+        from matcher.services import match_snapshots
+
+        found = match_snapshots.newest_snapshot()
+        click.echo(json.dumps({
+            "directory": str(match_snapshots.index_dir()),
+            "snapshot": found.path.name if found else None,
+            "covers_change": found.covers_change if found else None,
+            "behind": match_snapshots.changes_after(found.covers_change if found else 0),
+        }, ensure_ascii=False))
+
+    app.cli.add_command(group)

@@ -1,0 +1,257 @@
+"""This worker's match index: mapped from the machine's newest snapshot, kept current from the
+change log by a background thread, swapped atomically for a newer snapshot; never built in a request.
+
+States: no index (requests that need matches get 503 + Retry-After; /api/v1/health says
+"starting") → ready. A request only replays a short change-log tail itself (a company saved a
+moment ago); a long one (a bulk import) is left to the background thread, which applies it a
+few companies per write lock, and past MATCH_INDEX_REBUILD_AFTER changes builds a new snapshot
+that every worker of the machine then maps instead of replaying.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+from flask import current_app, has_request_context
+from sqlalchemy import select
+
+from matcher.db import db
+from matcher.errors import Unavailable
+from matcher.models import ChangeLog, Niche
+from matcher.scoring import snapshot
+from matcher.scoring.engine import MatchEngine
+from matcher.services import match_snapshots as snapshots
+
+log = logging.getLogger(__name__)
+
+EXTENSION_KEY = "match_index"
+RETRY_AFTER_SECONDS = "5"
+NOT_READY = "The match index of this server is still loading; retry in a few seconds."
+INLINE_REPLAY_LIMIT = 500       # change-log rows a request may replay itself; more go to the background
+REBUILD_AFTER = 20_000          # changes past the mapped snapshot that make a new snapshot worth building
+ERROR_BACKOFF_SECONDS = 30.0
+
+
+@dataclass
+class WorkerIndex:
+    engine: MatchEngine | None = None
+    covers_change: int = 0              # the last change-log row the engine reflects
+    base_change: int = 0                # the row its snapshot (or in-process build) covered
+    snapshot: str | None = None         # the directory name of the mapped snapshot
+    checked_at: float = 0.0
+    replaying: threading.Lock = field(default_factory=threading.Lock)
+    thread: threading.Thread | None = None
+    building: threading.Lock = field(default_factory=threading.Lock)
+    last_error: str | None = None
+
+
+def holder(app) -> WorkerIndex:
+    return app.extensions.setdefault(EXTENSION_KEY, WorkerIndex())
+
+
+def background_enabled(app) -> bool:
+    """MATCH_INDEX_BACKGROUND, by default on except in tests (which build in-process, see conftest)."""
+    configured = app.config.get("MATCH_INDEX_BACKGROUND")
+    return (not app.testing) if configured is None else bool(configured)
+
+
+def not_ready() -> Unavailable:
+    exc = Unavailable(NOT_READY, {"index": ["not ready yet"]})
+    exc.headers = {"Retry-After": RETRY_AFTER_SECONDS}
+    exc.index_not_ready = True          # the web shows its own page for it
+    return exc
+
+
+# ---- getting an index -----------------------------------------------------------------------------
+def _mapped(found: snapshots.Found) -> MatchEngine:
+    store, _ = snapshot.load(found.path)
+    return MatchEngine.over(store)
+
+
+def _install(app, engine: MatchEngine, covers: int, name: str | None, freeze: bool = False) -> WorkerIndex:
+    """Catch the new engine up with the log and make it this worker's, in one swap."""
+    state = holder(app)
+    fresh = WorkerIndex(engine=engine, covers_change=covers, base_change=covers, snapshot=name)
+    catch_up(fresh)                                 # most of the tail, while the old engine serves
+    with state.replaying:
+        catch_up(fresh)                             # the few rows written meanwhile
+        state.engine, state.covers_change = fresh.engine, fresh.covers_change
+        state.base_change, state.snapshot = fresh.base_change, fresh.snapshot
+        state.checked_at, state.last_error = time.monotonic(), None
+    if freeze:
+        # What is alive now lives as long as the engine: keep it out of the garbage collector's
+        # full passes, which hold the GIL and so stall every query for as long as they take
+        # (young garbage is collected first, so little cyclic garbage is frozen with it).
+        gc.collect(1)
+        gc.freeze()
+    return state
+
+
+def install_in_process(app) -> WorkerIndex:
+    """Build in memory from the database and install it (the test fixture; nothing on disk)."""
+    engine, covers = snapshots.build_engine()
+    return _install(app, engine, covers, None)
+
+
+def load_or_build(app) -> WorkerIndex:
+    """Map the newest usable snapshot, building one first when there is none (waiting while
+    another process of this machine builds it). A snapshot that fails to map is set aside."""
+    for _attempt in range(3):
+        found = snapshots.newest_snapshot(app)
+        if found is None:
+            with snapshots.machine_lock(snapshots.index_dir(app)):
+                found = snapshots.newest_snapshot(app)     # built by another worker while we waited
+            found = found or snapshots.build_snapshot(app)
+        try:
+            return _install(app, _mapped(found), found.covers_change, found.path.name, freeze=True)
+        except snapshot.SnapshotError as exc:
+            log.warning("match index snapshot %s refused: %s", found.path.name, exc)
+            snapshots.discard(found.path)
+    raise RuntimeError("no usable match index snapshot after three builds")
+
+
+# ---- keeping it current ---------------------------------------------------------------------------
+def catch_up(state: WorkerIndex, limit: int | None = None) -> bool:
+    """Replay change-log rows past the engine's; False (nothing applied) when more than `limit`."""
+    query = (select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
+             .where(ChangeLog.id > state.covers_change).order_by(ChangeLog.id))
+    if limit is not None:
+        query = query.limit(limit + 1)
+    rows = db.session.execute(query).all()
+    if not rows:
+        return True
+    if limit is not None and len(rows) > limit:
+        return False
+    from matcher.services.matching import _load_companies, company_profile, niche_profile
+
+    company_ids = {r.entity_id for r in rows if r.entity == "company"}
+    niche_ids = {r.entity_id for r in rows if r.entity == "niche"}
+    found = {c.id: company_profile(c) for c in _load_companies(company_ids)} if company_ids else {}
+    state.engine.replay(found.values(), [c for c in company_ids if c not in found])
+    niches = {n.id: n for n in db.session.scalars(select(Niche).where(Niche.id.in_(niche_ids)))} if niche_ids else {}
+    for niche_id in niche_ids:
+        if niche_id in niches:
+            state.engine.upsert_niche(niche_profile(niches[niche_id]))
+        else:
+            try:
+                state.engine.remove_niche(niche_id)
+            except KeyError:            # created and deleted after the snapshot: never indexed
+                pass
+    state.covers_change = rows[-1].id
+    return True
+
+
+def engine(force_refresh: bool = False) -> MatchEngine:
+    """This worker's engine, caught up with a short change-log tail. Outside a request (a CLI
+    command, a job) a missing index is loaded on the spot; in a request it is 503 + Retry-After."""
+    app = current_app._get_current_object()
+    state = app.extensions.get(EXTENSION_KEY)
+    if state is None or state.engine is None:
+        if has_request_context():
+            start_background(app)
+            raise not_ready()
+        state = load_or_build(app)
+    interval = app.config.get("MATCH_INDEX_REFRESH_SECONDS", 2.0)
+    if force_refresh or time.monotonic() - state.checked_at >= interval:
+        # a request never queues behind another's replay: it serves the index as it is
+        if state.replaying.acquire(blocking=force_refresh or not background_enabled(app)):
+            try:
+                background = background_enabled(app) and has_request_context()
+                if not catch_up(state, INLINE_REPLAY_LIMIT if background else None):
+                    start_background(app)
+                state.checked_at = time.monotonic()
+            finally:
+                state.replaying.release()
+    return state.engine
+
+
+def status(app) -> dict:
+    """Readiness for /api/v1/health: {"ready", "covers_change", "behind"}."""
+    state = app.extensions.get(EXTENSION_KEY)
+    if state is None or state.engine is None:
+        return {"ready": False, "covers_change": 0, "behind": snapshots.changes_after(0)}
+    return {"ready": True, "covers_change": state.covers_change, "behind": snapshots.changes_after(state.covers_change)}
+
+
+def read_only() -> None:
+    """This thread only reads the database: on SQLite its transactions must not begin IMMEDIATE
+    (the default outside a request), which would take the write lock from every writer."""
+    from matcher import sqlite_tuning
+
+    sqlite_tuning.set_write_intent(False)
+
+
+# ---- the background thread ------------------------------------------------------------------------
+def start_background(app) -> None:
+    """Start this worker's index thread once (gunicorn's post_worker_init, or the first request)."""
+    if not background_enabled(app):
+        return
+    state = holder(app)
+    if state.thread is not None and state.thread.is_alive():
+        return
+    with _START_LOCK:
+        if state.thread is None or not state.thread.is_alive():
+            state.thread = threading.Thread(target=_run, args=(app, state), name="match-index", daemon=True)
+            state.thread.start()
+
+
+_START_LOCK = threading.Lock()
+
+
+def _run(app, state: WorkerIndex) -> None:
+    """Load, then every MATCH_INDEX_REFRESH_SECONDS: replay the tail, map a newer snapshot, and
+    start a snapshot build when the tail has grown past MATCH_INDEX_REBUILD_AFTER."""
+    read_only()
+    while app.extensions.get(EXTENSION_KEY) is state:
+        pause = max(app.config.get("MATCH_INDEX_REFRESH_SECONDS", 2.0), 0.2)
+        with app.app_context():
+            try:
+                if state.engine is None:
+                    load_or_build(app)
+                else:
+                    _refresh(app, state)
+            except Exception as exc:  # noqa: BLE001 - the thread must outlive a database outage
+                state.last_error = str(exc)
+                log.exception("match index thread: %s", exc)
+                pause = ERROR_BACKOFF_SECONDS
+            finally:
+                db.session.remove()
+        time.sleep(pause)
+
+
+def _refresh(app, state: WorkerIndex) -> None:
+    with state.replaying:
+        catch_up(state)
+        state.checked_at = time.monotonic()
+    newest = snapshots.newest_snapshot(app)
+    if newest is not None and newest.covers_change > state.base_change:
+        _install(app, _mapped(newest), newest.covers_change, newest.path.name, freeze=True)
+        log.info("match index: mapped %s", newest.path.name)
+        return
+    limit = app.config.get("MATCH_INDEX_REBUILD_AFTER", REBUILD_AFTER)
+    if state.covers_change - state.base_change > limit and state.building.acquire(blocking=False):
+        threading.Thread(target=_build, args=(app, state), name="match-index-build", daemon=True).start()
+
+
+def _build(app, state: WorkerIndex) -> None:
+    read_only()
+    try:
+        with app.app_context():
+            snapshots.build_snapshot(app, wait=False)       # None: another worker is building it
+            db.session.remove()
+    except Exception as exc:  # noqa: BLE001
+        log.exception("match index build: %s", exc)
+    finally:
+        state.building.release()
+
+
+def install(app) -> None:
+    """Start the index thread with the first request if no server hook started it already."""
+    @app.before_request
+    def _start_match_index():
+        state = app.extensions.get(EXTENSION_KEY)
+        if state is None or state.engine is None:
+            start_background(app)

@@ -1,0 +1,188 @@
+"""Build, find and prune the match-index snapshots of this machine (MATCH_INDEX_DIR).
+
+A snapshot is a directory `snap-<change id>-<time>` holding the engine's index as it was after
+change-log row <change id>, written by `flask index build` or by `build_snapshot()` (what a
+background job calls) into a temporary directory and renamed into place, so a reader never sees
+half of one. One build at a time per machine: a lock file beside the snapshots. A snapshot is
+used only if it was built by this scoring code from this database (the change-log row it names
+exists with the same content; the URL is not compared, so machines that reach the same database
+by different names can share a snapshot), otherwise it is skipped, and a new one is built.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import logging
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timezone
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from matcher.db import db
+from matcher.models import ChangeLog, Niche
+from matcher.scoring import snapshot
+from matcher.scoring.engine import MatchEngine
+
+log = logging.getLogger(__name__)
+
+PREFIX, TEMP_PREFIX, LOCK_NAME = "snap-", ".building-", ".build.lock"
+KEEP = 2            # snapshots kept: the newest, and the one workers may still be mapping
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    manifest: dict
+
+    @property
+    def covers_change(self) -> int:
+        return int(self.manifest["covers_change"])
+
+
+def index_dir(app=None) -> Path:
+    app = app or current_app
+    configured = app.config.get("MATCH_INDEX_DIR")
+    return Path(configured) if configured else Path(app.instance_path) / "index"
+
+
+def database_fingerprint() -> str:
+    """Which database a snapshot came from (its URL without the password, hashed)."""
+    url = db.engine.url.render_as_string(hide_password=True)
+    return hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+def last_change_id() -> int:
+    return db.session.scalar(select(func.max(ChangeLog.id))) or 0
+
+
+def changes_after(change_id: int) -> int:
+    """How many change-log rows come after `change_id` (ids may have gaps: count, do not subtract)."""
+    return db.session.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.id > change_id)) or 0
+
+
+def _anchor(change_id: int) -> list | None:
+    """The change-log row a snapshot covers, as stored: a recreated database will not have it."""
+    if not change_id:
+        return None
+    row = db.session.get(ChangeLog, change_id)
+    if row is None:
+        return ["missing"]
+    at = row.created_at
+    at = at.astimezone(timezone.utc).replace(tzinfo=None) if at.tzinfo else at
+    return [row.entity, row.entity_id, at.isoformat(timespec="seconds")]
+
+
+@contextmanager
+def machine_lock(directory: Path, wait: bool = True):
+    """Held while a snapshot is built on this machine; yields False when busy and wait=False."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / LOCK_NAME, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def build_engine() -> tuple[MatchEngine, int]:
+    """A fresh in-memory engine over every company and niche, and the change id it covers.
+    The id is read first: rows written during the build are replayed again, which is harmless."""
+    from matcher.services.matching import _load_companies, company_profile, niche_profile
+
+    covers = last_change_id()
+    engine = MatchEngine()
+    engine.build([company_profile(c) for c in _load_companies()],
+                 [niche_profile(n) for n in db.session.scalars(select(Niche))])
+    return engine, covers
+
+
+def build_snapshot(app=None, wait: bool = True) -> Found | None:
+    """Build and publish a snapshot of the whole index (a CLI command or a background job runs
+    this, never a request). Returns it, or None when another process is building (wait=False)."""
+    app = app or current_app._get_current_object()
+    directory = index_dir(app)
+    with machine_lock(directory, wait) as locked:
+        if not locked:
+            return None
+        started = time.monotonic()
+        engine, covers = build_engine()
+        built_s = time.monotonic() - started
+        temp = Path(directory / f"{TEMP_PREFIX}{os.getpid()}-{time.time_ns()}")
+        temp.mkdir()
+        try:
+            engine.write_snapshot(temp, {
+                "covers_change": covers, "anchor": _anchor(covers), "database": database_fingerprint(),
+                "profiles": len(engine), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "build_seconds": round(built_s, 2)})
+            final = directory / f"{PREFIX}{covers:012d}-{time.time_ns()}"
+            os.rename(temp, final)      # atomic: a reader sees the whole snapshot or none
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+        prune(directory)
+        log.info("match index snapshot %s: %d profiles, change %d, %.1f s", final.name, len(engine), covers,
+                 time.monotonic() - started)
+        return Found(final, snapshot.read_manifest(final))
+
+
+def usable(path: Path) -> Found | None:
+    """The snapshot at `path` if this worker may serve it, else None (with the reason logged)."""
+    try:
+        manifest = snapshot.read_manifest(path)
+        if manifest.get("engine") != snapshot.engine_fingerprint():
+            raise snapshot.SnapshotError("built by other scoring code")
+        covers = int(manifest["covers_change"])
+        if covers > last_change_id() or _anchor(covers) != manifest.get("anchor"):
+            raise snapshot.SnapshotError("its change-log row is not in this database")
+    except (snapshot.SnapshotError, KeyError, TypeError, ValueError) as exc:
+        log.warning("match index snapshot %s skipped: %s", path.name, exc)
+        return None
+    return Found(path, manifest)
+
+
+def newest_snapshot(app=None) -> Found | None:
+    """The newest usable snapshot of this machine, or None."""
+    directory = index_dir(app)
+    if not directory.is_dir():
+        return None
+    for path in sorted(directory.glob(f"{PREFIX}*"), reverse=True):
+        found = usable(path)
+        if found is not None:
+            return found
+    return None
+
+
+def discard(path: Path) -> None:
+    """Remove a snapshot found damaged, so no worker tries it again."""
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def prune(directory: Path, keep: int = KEEP) -> None:
+    """Drop all but the newest `keep` snapshots, and temporary directories of dead builds. A
+    worker still mapping a dropped one keeps reading it: Linux frees the files on unmap."""
+    for path in sorted(directory.glob(f"{PREFIX}*"), reverse=True)[keep:]:
+        shutil.rmtree(path, ignore_errors=True)
+    for path in directory.glob(f"{TEMP_PREFIX}*"):
+        pid = path.name[len(TEMP_PREFIX):].split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

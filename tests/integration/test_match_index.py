@@ -1,0 +1,213 @@
+"""The worker's match index: snapshots on disk, the change-log tail, readiness, and 503 while loading."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from matcher.db import db
+from matcher.models import Company
+from matcher.services import match_index, match_snapshots
+from matcher.services.companies import delete_company, update_company
+from matcher.services.matching import forget_index, matches_for_company, matches_for_niche
+from matcher.services.niches import create_niche
+
+BUYER = {"name": "Пермский моторный завод", "country": "RU", "region": "RU-PER", "roles": ["buyer"],
+         "description": "", "languages": ["ru"], "certifications": [], "offers": [],
+         "needs": [{"title": "Обрабатывающие центры", "hs_codes": ["8457"], "annual_volume_usd": 3_000_000}]}
+OTHER_BUYER = {**BUYER, "name": "Perm Timber", "languages": ["en"],
+               "needs": [{"title": "Forest harvesters and forwarders for logging"}]}
+
+
+@pytest.fixture
+def registry(create_company):
+    """Three suppliers, two buyers and a niche; returns the companies' ids."""
+    ids = [create_company().id,
+           create_company(name="Лесмаш", offers=[{"title": "Харвестеры колёсные", "hs_codes": ["843680"]}]).id,
+           create_company(name="Гомельские станки", offers=[{"title": "Токарные станки с ЧПУ",
+                                                              "hs_codes": ["845811"]}]).id]
+    ids += [create_company(**BUYER).id, create_company(**OTHER_BUYER).id]
+    create_niche({"title": "Станки с ЧПУ", "departed_company": "DMG MORI", "hs_codes": ["8457", "8458"],
+                  "region": "RU-PER", "exit_year": 2022})
+    return ids
+
+
+def _answers(ids: list[int]) -> dict:
+    """Every match list of the registry, in both languages, as the API returns them."""
+    out = {}
+    for company_id in ids:
+        for lang in ("en", "ru"):
+            out[company_id, lang] = matches_for_company(company_id, lang=lang)
+    from matcher.models import Niche
+    for niche_id in db.session.scalars(select(Niche.id)):
+        out["niche", niche_id] = matches_for_niche(niche_id, lang="ru")
+    return out
+
+
+def _snapshots(app) -> list:
+    return sorted(p.name for p in match_snapshots.index_dir(app).glob(f"{match_snapshots.PREFIX}*"))
+
+
+@pytest.fixture
+def index_dir(app, tmp_path):
+    """A snapshot directory of this test's own (the session's is shared between tests)."""
+    before = app.config["MATCH_INDEX_DIR"]
+    app.config["MATCH_INDEX_DIR"] = str(tmp_path / "index")
+    yield tmp_path / "index"
+    app.config["MATCH_INDEX_DIR"] = before
+
+
+def test_a_mapped_snapshot_gives_the_same_matches_as_the_index_built_in_memory(app, registry, index_dir):
+    built = _answers(registry)
+    assert any(built[c, "en"] for c in registry)
+    found = match_snapshots.build_snapshot(app)
+    forget_index(app)
+    state = match_index.load_or_build(app)
+    assert state.snapshot == found.path.name and state.covers_change == found.covers_change
+    assert _answers(registry) == built
+
+
+def test_a_worker_with_a_snapshot_and_the_tail_since_answers_like_a_fresh_build(app, registry, index_dir,
+                                                                               create_company):
+    match_snapshots.build_snapshot(app)
+    update_company(registry[1], {"offers": [{"title": "Форвардеры и харвестеры", "hs_codes": ["8436"]}]})
+    delete_company(registry[2])
+    newcomer = create_company(name="Бобруйские станки", offers=[{"title": "Фрезерные обрабатывающие центры",
+                                                                  "hs_codes": ["845710"]}]).id
+    ids = [c for c in registry if c != registry[2]] + [newcomer]
+
+    forget_index(app)
+    tail = match_index.load_or_build(app)
+    assert tail.covers_change > tail.base_change          # it did replay the tail
+    from_snapshot = _answers(ids)
+    forget_index(app)
+    match_index.install_in_process(app)
+    assert _answers(ids) == from_snapshot
+    assert any(m["company"]["id"] == newcomer for m in from_snapshot[registry[3], "en"])
+
+
+def test_a_snapshot_of_other_scoring_code_is_skipped_and_a_new_one_built(app, registry, index_dir):
+    old = match_snapshots.build_snapshot(app)
+    manifest = json.loads((old.path / "manifest.json").read_text())
+    manifest["engine"] = "0" * 16
+    (old.path / "manifest.json").write_text(json.dumps(manifest))
+    assert match_snapshots.newest_snapshot(app) is None
+    forget_index(app)
+    state = match_index.load_or_build(app)
+    assert state.snapshot != old.path.name and state.snapshot in _snapshots(app)
+
+
+def test_a_snapshot_of_another_database_or_a_recreated_one_is_skipped(app, registry, index_dir):
+    found = match_snapshots.build_snapshot(app)
+    manifest = json.loads((found.path / "manifest.json").read_text())
+    manifest["anchor"] = ["company", 999_999, "2020-01-01T00:00:00"]     # its change-log row is not ours
+    (found.path / "manifest.json").write_text(json.dumps(manifest))
+    assert match_snapshots.newest_snapshot(app) is None
+    manifest["covers_change"] = 10**9                                     # ahead of this log
+    (found.path / "manifest.json").write_text(json.dumps(manifest))
+    assert match_snapshots.newest_snapshot(app) is None
+
+
+def test_a_truncated_snapshot_is_never_served_and_is_rebuilt(app, registry, index_dir):
+    built = _answers(registry)
+    found = match_snapshots.build_snapshot(app)
+    biggest = max(found.path.glob("*.npy"), key=lambda p: p.stat().st_size)
+    biggest.write_bytes(biggest.read_bytes()[:64])
+    forget_index(app)
+    state = match_index.load_or_build(app)
+    assert state.snapshot != found.path.name and not found.path.exists()
+    assert _answers(registry) == built
+
+
+def test_old_snapshots_are_pruned_and_half_written_ones_never_listed(app, registry, index_dir, create_company):
+    names = []
+    for n in range(4):
+        create_company(name=f"Завод {n}")
+        names.append(match_snapshots.build_snapshot(app).path.name)
+    assert _snapshots(app) == names[-match_snapshots.KEEP:]
+    (index_dir / f"{match_snapshots.TEMP_PREFIX}1-1").mkdir()             # a build that died mid-way
+    assert match_snapshots.newest_snapshot(app).path.name == names[-1]
+
+
+def test_health_reports_readiness_and_how_far_behind_the_change_log_the_worker_is(app, client, create_company):
+    company = create_company()
+    body = client.get("/api/v1/health").get_json()
+    assert body["status"] == "ok" and body["index"]["ready"] is True
+    assert body["index"]["behind"] == 1                  # saved, not yet replayed by this worker
+    matches_for_company(company.id)                       # a read replays it
+    body = client.get("/api/v1/health").get_json()
+    last = match_snapshots.last_change_id()
+    assert body["index"] == {"ready": True, "covers_change": last, "behind": 0}
+
+
+def test_a_worker_without_an_index_says_starting_and_refuses_match_requests_with_retry_after(
+        app, client, create_company):
+    from matcher.services.accounts import create_token, get_or_create_user
+
+    company = create_company()
+    plain, _ = create_token(get_or_create_user("admin@example.org", "admin"), "tests")
+    db.session.commit()
+    admin = {"Authorization": f"Bearer {plain}"}
+    niche = create_niche({"title": "Станки с ЧПУ", "departed_company": "DMG MORI", "hs_codes": ["8457"]})
+    forget_index(app)                               # a worker that has just started
+
+    health = client.get("/api/v1/health")
+    assert health.status_code == 503 and health.headers["Retry-After"]
+    assert health.get_json() == {"status": "starting", "database": "ok",
+                                 "index": {"ready": False, "covers_change": 0, "behind": 2}}    # a company, a niche
+
+    api = client.get(f"/api/v1/companies/{company.id}/matches", headers=admin)
+    assert api.status_code == 503 and api.headers["Retry-After"]
+    assert api.content_type == "application/problem+json" and "index" in api.get_json()["errors"]
+
+    page = client.get(f"/niches/{niche.id}")
+    assert page.status_code == 503 and page.headers["Retry-After"]
+    assert "Подбор партнёров готовится" in page.get_data(as_text=True)
+    assert client.get("/").status_code == 200        # the home page shows its figures without matches
+    assert app.extensions.get("match_index") is None or app.extensions["match_index"].engine is None
+
+
+def test_index_build_command_writes_a_snapshot_and_if_stale_keeps_a_usable_one(app, registry, index_dir):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["index", "build"])
+    assert result.exit_code == 0, result.output
+    assert "5 companies" in result.output
+    first = _snapshots(app)
+    result = runner.invoke(args=["index", "build", "--if-stale"])
+    assert result.exit_code == 0 and "nothing to do" in result.output and _snapshots(app) == first
+    status = json.loads(runner.invoke(args=["index", "status"]).output)
+    assert status["snapshot"] == first[-1] and status["behind"] == 0
+
+
+def _until(condition, tries: int = 600) -> bool:
+    """Poll a worker thread's progress (a bound on tries, not on time: the machine may be slow)."""
+    import time
+
+    for _ in range(tries):
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_the_worker_thread_maps_a_snapshot_then_swaps_to_a_newer_one_and_replays_the_tail(
+        app, registry, index_dir, create_company):
+    app.config.update(MATCH_INDEX_BACKGROUND=True, MATCH_INDEX_REFRESH_SECONDS=0.1)
+    try:
+        forget_index(app)
+        first = match_snapshots.build_snapshot(app)
+        match_index.start_background(app)
+        state = app.extensions[match_index.EXTENSION_KEY]
+        assert _until(lambda: state.engine is not None) and state.snapshot == first.path.name
+
+        newcomer = create_company(name="Бобруйские станки", offers=[{"title": "Токарные станки",
+                                                                      "hs_codes": ["845811"]}]).id
+        assert _until(lambda: newcomer in state.engine)              # the tail, replayed by the thread
+        second = match_snapshots.build_snapshot(app)                 # e.g. `flask index build` or a job
+        assert _until(lambda: state.snapshot == second.path.name)    # mapped and swapped in
+        assert newcomer in state.engine and state.base_change == second.covers_change
+    finally:
+        app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
+        forget_index(app)                                            # the thread sees it and ends
+        state.thread.join(timeout=30)
