@@ -21,13 +21,35 @@ class SnapshotError(Exception):
     """The directory is not a complete snapshot this code can read."""
 
 
+# What decides a prepared item: the engine's own code, the classifier that infers its codes (code
+# and lexicon data), the nomenclature titles the classifier ranks against, and the libraries that
+# turn words into lemmas and near-words. A change to any of them makes every old snapshot stale.
+FINGERPRINTED_PACKAGES = ("scoring", "classifier", "taxonomy")
+FINGERPRINTED_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "rapidfuzz", "snowballstemmer")
+
+
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
-    """A hash of the scoring package's source: a snapshot built by other scoring code is stale."""
+    """A hash of what prepares and scores items: a snapshot built by other code or data is stale."""
+    return source_fingerprint(Path(__file__).resolve().parent.parent)
+
+
+def source_fingerprint(package_root: Path) -> str:
+    """Hash every source and data file of the fingerprinted packages under `package_root`, and the
+    versions of the word libraries."""
+    from importlib import metadata
+
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for name in FINGERPRINTED_PACKAGES:
+        base = package_root / name
+        for path in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(package_root).as_posix().encode())
+            digest.update(path.read_bytes())
+    for library in FINGERPRINTED_LIBRARIES:
+        try:
+            digest.update(f"{library}=={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} absent".encode())
     return digest.hexdigest()[:16]
 
 
