@@ -129,7 +129,7 @@ def build_snapshot(app=None, wait: bool = True) -> Found | None:
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
-        prune(directory)
+        prune(directory, built=final)
         log.info("match index snapshot %s: %d profiles, change %d, %.1f s", final.name, len(engine), covers,
                  time.monotonic() - started)
         return Found(final, snapshot.read_manifest(final))
@@ -167,11 +167,14 @@ def discard(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-def prune(directory: Path, keep: int = KEEP) -> None:
+def prune(directory: Path, keep: int = KEEP, built: Path | None = None) -> None:
     """Drop all but the newest `keep` snapshots, and temporary directories of dead builds. A
-    worker still mapping a dropped one keeps reading it: Linux frees the files on unmap."""
+    worker still mapping a dropped one keeps reading it: Linux frees the files on unmap. The
+    snapshot just `built` always stays: names order by change-log id, and a recreated database
+    (or another one sharing the directory) has lower ids than the snapshots already there."""
     for path in sorted(directory.glob(f"{PREFIX}*"), reverse=True)[keep:]:
-        shutil.rmtree(path, ignore_errors=True)
+        if path != built:
+            shutil.rmtree(path, ignore_errors=True)
     for path in directory.glob(f"{TEMP_PREFIX}*"):
         pid = path.name[len(TEMP_PREFIX):].split("-")[0]
         if pid.isdigit() and not _alive(int(pid)):

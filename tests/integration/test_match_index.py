@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from sqlalchemy import select
@@ -107,6 +108,18 @@ def test_a_snapshot_of_another_database_or_a_recreated_one_is_skipped(app, regis
     manifest["covers_change"] = 10**9                                     # ahead of this log
     (found.path / "manifest.json").write_text(json.dumps(manifest))
     assert match_snapshots.newest_snapshot(app) is None
+
+
+def test_a_snapshot_built_below_the_change_ids_of_those_already_there_is_kept_and_served(
+        app, registry, index_dir):
+    for covers in (10**6, 10**6 + 1):                 # another database's, further along its log
+        other = index_dir / f"{match_snapshots.PREFIX}{covers:012d}-1"
+        shutil.copytree(match_snapshots.build_snapshot(app).path, other)
+        manifest = json.loads((other / "manifest.json").read_text())
+        manifest.update(covers_change=covers, anchor=["company", 999_999, "2020-01-01T00:00:00"])
+        (other / "manifest.json").write_text(json.dumps(manifest))
+    built = match_snapshots.build_snapshot(app)
+    assert built.path.exists() and match_snapshots.newest_snapshot(app).path == built.path
 
 
 def test_a_truncated_snapshot_is_never_served_and_is_rebuilt(app, registry, index_dir):
