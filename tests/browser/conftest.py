@@ -46,6 +46,7 @@ def live_app(tmp_path_factory, smtp_server):
         "RATELIMIT_STORAGE_URI": "memory://",
         "MATCH_INDEX_REFRESH_SECONDS": 0.0,  # each page sees the other browser's last save at once
         "MAIL_URL": smtp_server.url,  # the tests read what newcomers are sent
+        "MATCH_INDEX_DIR": str(tmp_path_factory.mktemp("browser-index")),  # not the worktree's instance/
     })
     with app.app_context():
         upgrade()
@@ -61,6 +62,12 @@ def live_server(live_app):
         def log_request(self, *args, **kwargs):  # one line per request would drown pytest's output
             pass
 
+    from matcher.services import match_index
+
+    with live_app.app_context():
+        # What `flask index build` and gunicorn's post_worker_init do before a real server takes
+        # requests: until then every match page is a 503 "matches are being prepared".
+        match_index.load_or_build(live_app)
     server = make_server("127.0.0.1", 0, live_app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()

@@ -8,6 +8,7 @@ import re
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -129,6 +130,8 @@ class LiveServer:
             "RATELIMIT_STORAGE_URI": limiter_storage, "TRUSTED_HOSTS": "127.0.0.1,localhost",
             "API_RATE_LIMIT": "100000/minute", "API_IP_RATE_LIMIT": "100000/minute",
             "WEB_CONCURRENCY": str(workers), "GUNICORN_ACCESSLOG": str(self.access_log_path),
+            # Its own snapshot directory: the worktree's instance/index/ belongs to other databases.
+            "MATCH_INDEX_DIR": tempfile.mkdtemp(prefix="match-index-", dir=log_path.parent),
             # Which worker (pid) served each request, so tests can show the work was spread.
             "GUNICORN_CMD_ARGS": "--access-logformat='%(p)s %(m)s %(U)s %(s)s'",
         }
