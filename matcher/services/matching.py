@@ -7,6 +7,7 @@ through any worker or machine reaches every worker's matches within seconds.
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 import time
 from dataclasses import dataclass, field
 
@@ -91,13 +92,15 @@ def _catch_up(state: _IndexState) -> None:
         if company_id in found:
             state.engine.upsert_profile(company_profile(found[company_id]))
         else:
-            state.engine.remove_profile(company_id)
+            with suppress(KeyError):  # created and deleted before this worker ever indexed it
+                state.engine.remove_profile(company_id)
     niches = {n.id: n for n in db.session.scalars(select(Niche).where(Niche.id.in_(niche_ids)))} if niche_ids else {}
     for niche_id in niche_ids:
         if niche_id in niches:
             state.engine.upsert_niche(niche_profile(niches[niche_id]))
         else:
-            state.engine.remove_niche(niche_id)
+            with suppress(KeyError):
+                state.engine.remove_niche(niche_id)
     state.last_change_id = rows[-1].id
 
 
