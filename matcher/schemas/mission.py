@@ -1,7 +1,7 @@
 """Trade-mission schemas: the mission, its participants, match-list and schedule parameters."""
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import RAISE, ValidationError, fields, post_load, validate, validates_schema
 
 from matcher.schemas.base import InputSchema
 from matcher.schemas.fields import RowId, TrimmedString, unique_list

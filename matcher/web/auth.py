@@ -14,7 +14,7 @@ from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, password_refu
 from matcher.services.signup import sign_up_company_user
 from matcher.web import web
 from matcher.web.forms import N_
-from matcher.web.i18n import LOCALE_COOKIE, chosen_language, remember_locale
+from matcher.web.i18n import chosen_language, remember_locale
 from matcher.web.security import STAFF_ROLES, current_user, safe_next, sign_in, sign_out
 
 _is_email = validate.Email()

@@ -109,3 +109,27 @@ def open_page(chromium, live_server, request):
             for page_number, page in enumerate(context.pages):
                 page.screenshot(path=str(ARTIFACTS / f"{name}-{number}-{page_number}.png"), full_page=True)
         context.close()
+
+
+@pytest.fixture
+def sign_up_newcomer(mailbox):
+    """Factory: sign a new company account up through the form on `page`, open the confirmation link
+    that reached the SMTP server, log in; the page ends on the empty profile form."""
+    from mail_server import link_in
+    from playwright.sync_api import expect
+
+    def sign_up(page, email: str, password: str) -> None:
+        page.goto("/signup")
+        page.fill("#f-email", email)
+        page.fill("#f-password", password)
+        page.fill("#f-password_repeat", password)
+        page.locator("form.stack button[type=submit]").click()
+        expect(page).to_have_url(re.compile(r"/signup/sent$"))
+        page.goto(link_in(mailbox.wait_for(email), "/verify-email/"))
+        expect(page).to_have_url(re.compile(r"/login$"))
+        page.fill("#f-email", email)
+        page.fill("#f-password", password)
+        page.locator("form.stack button[type=submit]").click()
+        expect(page).to_have_url(re.compile(r"/companies/new$"))
+
+    return sign_up

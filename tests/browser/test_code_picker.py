@@ -15,24 +15,19 @@ PASSWORD = "correct-horse-42"
 FIRST_ANSWER_MS = 30_000  # a fresh server loads the classifier's data once (seconds on a busy machine)
 
 
-def _signed_up_on_a_new_profile(page: Page) -> str:
-    """A new account on its empty profile page; returns its email."""
+def _signed_up_on_a_new_profile(page: Page, sign_up_newcomer) -> str:
+    """A new, confirmed account on its empty profile page; returns its email."""
     email = f"picker-{uuid.uuid4().hex[:8]}@lesmash.example.by"
-    page.goto("/signup")
-    page.fill("#f-email", email)
-    page.fill("#f-password", PASSWORD)
-    page.fill("#f-password_repeat", PASSWORD)
-    page.locator("form.stack button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/companies/new$"))
+    sign_up_newcomer(page, email, PASSWORD)
     page.fill("#f-name", f"Лесмаш {email[7:15]}")
     page.locator("input[name=roles][value=supplier]").check()
     page.select_option("#f-country", "BY")
     return email
 
 
-def test_typing_harvester_offers_forestry_machines_with_the_word_and_a_click_stores_the_code(open_page, live_app):
+def test_typing_harvester_offers_forestry_machines_with_the_word_and_a_click_stores_the_code(open_page, sign_up_newcomer, live_app):
     page = open_page()
-    email = _signed_up_on_a_new_profile(page)
+    email = _signed_up_on_a_new_profile(page, sign_up_newcomer)
     page.fill("#offers-0-title", "Лесная техника")
     page.locator("#offers-0-code_query").press_sequentially("харвестер", delay=40)
     results = page.locator("#offers-0 [data-code-results]")
@@ -56,9 +51,9 @@ def test_typing_harvester_offers_forestry_machines_with_the_word_and_a_click_sto
         assert company.offers[0].hs_codes == [code]
 
 
-def test_a_query_that_finds_nothing_offers_codes_from_the_title_instead_of_an_empty_box(open_page):
+def test_a_query_that_finds_nothing_offers_codes_from_the_title_instead_of_an_empty_box(open_page, sign_up_newcomer):
     page = open_page()
-    _signed_up_on_a_new_profile(page)
+    _signed_up_on_a_new_profile(page, sign_up_newcomer)
     page.fill("#offers-0-title", "Форвардеры для вывозки леса")
     page.locator("#offers-0-code_query").press_sequentially("zzqxj", delay=40)
     results = page.locator("#offers-0 [data-code-results]")
@@ -67,9 +62,9 @@ def test_a_query_that_finds_nothing_offers_codes_from_the_title_instead_of_an_em
            .first).to_be_visible()
 
 
-def test_suggest_from_the_description_in_english_adds_a_code_after_the_ones_typed(open_page):
+def test_suggest_from_the_description_in_english_adds_a_code_after_the_ones_typed(open_page, sign_up_newcomer):
     page = open_page(locale="en-GB")
-    _signed_up_on_a_new_profile(page)
+    _signed_up_on_a_new_profile(page, sign_up_newcomer)
     page.fill("#offers-0-title", "Woodworking machines")
     page.fill("#offers-0-description", "Band saws and planers for sawmills")
     page.fill("#offers-0-hs_codes", "4407")

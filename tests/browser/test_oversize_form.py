@@ -21,14 +21,9 @@ def small_body_limit(live_app, monkeypatch):
     monkeypatch.setitem(live_app.config, "MAX_CONTENT_LENGTH", BODY_LIMIT_BYTES)
 
 
-def _signed_up(open_page, locale: str = "ru-RU"):
+def _signed_up(open_page, sign_up_newcomer, locale: str = "ru-RU"):
     page = open_page(locale=locale)
-    page.goto("/signup")
-    page.fill("#f-email", f"paste-{uuid.uuid4().hex[:8]}@example.by")
-    page.fill("#f-password", PASSWORD)
-    page.fill("#f-password_repeat", PASSWORD)
-    page.locator("form.stack button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/companies/new$"))
+    sign_up_newcomer(page, f"paste-{uuid.uuid4().hex[:8]}@example.by", PASSWORD)
     return page
 
 
@@ -38,14 +33,14 @@ def _paste(page, selector: str, text: str) -> None:
     page.keyboard.insert_text(text)
 
 
-def test_a_paste_longer_than_the_schema_allows_is_cut_at_the_fields_maxlength(open_page):
-    page = _signed_up(open_page)
+def test_a_paste_longer_than_the_schema_allows_is_cut_at_the_fields_maxlength(open_page, sign_up_newcomer):
+    page = _signed_up(open_page, sign_up_newcomer)
     _paste(page, "#f-name", "Я" * 500)
     assert len(page.input_value("#f-name")) == 200
 
 
-def test_an_oversize_form_is_stopped_in_the_browser_with_the_text_still_in_the_field(open_page, small_body_limit):
-    page = _signed_up(open_page)
+def test_an_oversize_form_is_stopped_in_the_browser_with_the_text_still_in_the_field(open_page, sign_up_newcomer, small_body_limit):
+    page = _signed_up(open_page, sign_up_newcomer)
     page.fill("#f-name", "Лесмаш (тест)")
     page.get_by_label("Поставщик — мы продаём").check()
     _paste(page, "#f-description", DESCRIPTION)
@@ -63,8 +58,8 @@ def test_an_oversize_form_is_stopped_in_the_browser_with_the_text_still_in_the_f
     expect(page.locator("#f-description")).to_be_focused()
 
 
-def test_the_message_is_in_english_on_english_pages(open_page, small_body_limit):
-    page = _signed_up(open_page, locale="en-GB")
+def test_the_message_is_in_english_on_english_pages(open_page, sign_up_newcomer, small_body_limit):
+    page = _signed_up(open_page, sign_up_newcomer, locale="en-GB")
     page.fill("#f-name", "Lesmash (test)")
     _paste(page, "#f-description", DESCRIPTION)
     page.locator("button.button-primary[name=action][value=save]").click()

@@ -164,6 +164,7 @@ def test_a_language_cookie_we_do_not_offer_is_ignored_at_signup_and_not_stored(n
     browser.set_cookie("matcher_locale", cookie)
     assert browser.sign_up("new@example.by").status_code == 302
     assert db.session.scalar(select(User.locale).where(User.email == "new@example.by")) in (None, "ru")
+    assert browser.log_in("new@example.by").status_code == 302  # sign-up no longer signs in: confirm first
     assert browser.get("/companies/new").status_code == 200
 
 

@@ -125,7 +125,7 @@ def test_a_bad_new_password_is_shown_next_to_the_field_and_the_link_stays_good(s
     browser = new_web()
     link = _reset_link(browser, mailbox, "olga@lesmash.example.by")
     short = _set(browser, link, "short")
-    assert short.status_code == 422 and "от 8 до 128 символов" in field_error(short, "f-password")
+    assert short.status_code == 422 and "от 10 до 128 символов" in field_error(short, "f-password")
     mismatch = _set(browser, link, NEW_PASSWORD, NEW_PASSWORD + "!")
     assert mismatch.status_code == 422 and "Пароли не совпадают" in field_error(mismatch, "f-password_repeat")
     assert _set(browser, link).status_code == 302

@@ -85,7 +85,7 @@ def test_a_bad_password_is_refused_the_same_for_a_new_and_a_taken_address(web, s
     for email in ("new@lesmash.example.by", "taken@lesmash.example.by"):
         response = web.post("/signup", {"email": email, "password": "short", "password_repeat": "short"},
                             page="/signup")
-        assert response.status_code == 422 and "от 8 до 128 символов" in text_of(response)
+        assert response.status_code == 422 and "от 10 до 128 символов" in text_of(response)
 
 
 def test_sign_up_does_not_sign_in_but_the_unconfirmed_user_can_log_in_and_is_told_to_confirm(web, mailbox):
