@@ -130,18 +130,26 @@ def matches_for_company(company_id: int, as_role: str | None = None, limit: int 
     if company is None:
         raise NotFound(f"No company with id {company_id}")
     side = resolve_side(company, as_role)
+
     def ask(engine: MatchEngine, count: int) -> list[Match]:
         finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
         return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
 
+    return _top_public(_asking_again_when_not_indexed(ask), limit)
+
+
+def _asking_again_when_not_indexed(ask):
+    """`ask(engine, count)` as `find(count)`: a subject written a moment ago and not yet in this
+    worker's index (KeyError) is asked once more of the refreshed engine — which may also have been
+    swapped for a newer one meanwhile."""
+
     def find(count: int) -> list[Match]:
         try:
             return ask(match_engine(), count)
-        except KeyError:  # written a moment ago, not yet in this worker's index
-            # (the engine may have been swapped for a newer one meanwhile: ask the current one)
+        except KeyError:
             return ask(match_engine(force_refresh=True), count)
 
-    return _top_public(find, limit)
+    return find
 
 
 def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
@@ -149,17 +157,12 @@ def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
     """Suppliers able to fill a niche (side='supplier'), or buyers who lost it (side='buyer')."""
     if db.session.get(Niche, niche_id) is None:
         raise NotFound(f"No niche with id {niche_id}")
+
     def ask(engine: MatchEngine, count: int) -> list[Match]:
         finder = engine.suppliers_for_niche if side == "supplier" else engine.buyers_for_niche
         return finder(niche_id, limit=count, min_score=min_score, weights=weights, lang=lang)
 
-    def find(count: int) -> list[Match]:
-        try:
-            return ask(match_engine(), count)
-        except KeyError:  # written a moment ago, not yet in this worker's index
-            return ask(match_engine(force_refresh=True), count)
-
-    return _top_public(find, limit)
+    return _top_public(_asking_again_when_not_indexed(ask), limit)
 
 
 def score_pairs_among(company_ids, min_score: float = 0.0, weights: dict | None = None,
