@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from flask import current_app, has_request_context, redirect, request
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 from matcher.db import db
+from matcher.messages import say
 from matcher.web import web
 from matcher.web.security import current_user, safe_next
 
@@ -37,6 +38,11 @@ def chosen_language() -> str | None:
 def current_language() -> str:
     locale = get_locale()
     return locale.language if locale else "ru"
+
+
+def localize(message) -> str:
+    """A domain message (matcher.messages) in this page's language; a plain string as it is."""
+    return say(message, gettext)
 
 
 def remember_locale(response, language: str):
