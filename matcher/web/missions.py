@@ -1,8 +1,8 @@
 """Trade missions for organisers: the list, creating and editing a mission with its participants, the overview.
 
-Authorisation is the services' (matcher.services.missions): organisers and admins read every
-mission, only its own organiser or an admin changes it, a company account sees the missions of
-its company; a refusal becomes the 403 or 404 page.
+Authorisation is matcher.policy's, asked by the services (matcher.services.missions): organisers
+and admins read every mission, only its own organiser or an admin changes it, a company account
+sees the missions of its company; a refusal becomes the 403 or 404 page.
 """
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ from flask import abort, current_app, g, redirect, request, session, url_for
 from flask_babel import refresh as refresh_locale
 
 from matcher import policy
-from matcher.policy import STAFF_ROLES  # noqa: F401 - web/auth.py reads it from here
 from matcher.services import sessions
 from matcher.web import web
 
