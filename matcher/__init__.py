@@ -53,9 +53,9 @@ def create_app(config: Mapping[str, Any] | str | None = None) -> Flask:
 
     register_api(app)
     register_web(app)
-    from matcher.services import match_index
+    from matcher.wiring import wire_services
 
-    match_index.install(app)
+    wire_services(app)
 
     from matcher.http_headers import install_security_headers
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import click
 from flask import Flask
 
-from matcher.db import db
 from matcher.errors import DomainError
 
 
@@ -32,12 +31,10 @@ def register_cli(app: Flask) -> None:
     @click.option("--name", default="cli", help="A label to tell tokens apart.")
     def create_token(email: str, role: str, name: str):
         """Create the user if missing and print a new token alone on the last line."""
-        from matcher.services.accounts import create_token as new_token, get_or_create_user
+        from matcher.services.accounts import token_for
 
         try:
-            user = get_or_create_user(email, role)
-            plain, _ = new_token(user, name)
-            db.session.commit()
+            user, plain = token_for(email, role, name)
         except DomainError as exc:
             raise click.ClickException(exc.detail) from None
         click.echo(f"token for {user.email} ({user.role}); store it now, it is not shown again:")

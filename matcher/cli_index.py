@@ -5,7 +5,7 @@ import json
 import time
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 
@@ -20,11 +20,11 @@ def register_index_cli(app: Flask) -> None:
         """Build a snapshot of the whole index into MATCH_INDEX_DIR (default instance/index/)."""
         from matcher.services import match_snapshots
 
-        if if_stale and (found := match_snapshots.newest_snapshot()) is not None:
+        if if_stale and (found := match_snapshots.newest_snapshot(current_app._get_current_object())) is not None:
             click.echo(f"snapshot {found.path.name} is usable (change {found.covers_change}); nothing to do")
             return
         started = time.monotonic()
-        found = match_snapshots.build_snapshot()
+        found = match_snapshots.build_snapshot(current_app._get_current_object())
         click.echo(f"snapshot {found.path.name}: {found.manifest['profiles']} companies, "
                    f"change {found.covers_change}, {time.monotonic() - started:.1f} s")
 
@@ -34,9 +34,9 @@ def register_index_cli(app: Flask) -> None:
         """The newest usable snapshot and how far the change log has moved past it (JSON)."""
         from matcher.services import match_snapshots
 
-        found = match_snapshots.newest_snapshot()
+        found = match_snapshots.newest_snapshot(current_app._get_current_object())
         click.echo(json.dumps({
-            "directory": str(match_snapshots.index_dir()),
+            "directory": str(match_snapshots.index_dir(current_app)),
             "snapshot": found.path.name if found else None,
             "covers_change": found.covers_change if found else None,
             "behind": match_snapshots.changes_after(found.covers_change if found else 0),

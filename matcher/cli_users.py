@@ -4,7 +4,6 @@ from __future__ import annotations
 import click
 from flask import Flask
 
-from matcher.db import db
 from matcher.errors import DomainError
 
 
@@ -19,13 +18,10 @@ def register_users_cli(app: Flask) -> None:
     def invite(email: str, role: str, lang: str | None):
         """Create the user if missing, mail a set-password link and print it alone on the last line."""
         from matcher.services.account_mail import send_invitation
-        from matcher.services.accounts import get_or_create_user
+        from matcher.services.accounts import set_up_user
 
         try:
-            user = get_or_create_user(email, role)
-            if lang and not user.locale:
-                user.locale = lang
-            db.session.commit()
+            user = set_up_user(email, role, lang)
         except DomainError as exc:
             raise click.ClickException(f"{exc.detail} {exc.errors}") from None
         link = send_invitation(user)

@@ -10,12 +10,13 @@ from functools import wraps
 
 from flask import current_app, g, request
 
+from matcher import policy
 from matcher.api import api
 from matcher.errors import DomainError, Forbidden
 from matcher.models import Company, User
 from matcher.services.accounts import user_for_token
 
-ROLES = ("admin", "organizer", "company")
+ROLES = policy.ROLES
 
 
 class Unauthenticated(DomainError):
@@ -87,20 +88,18 @@ def _authenticate():
 
 
 def owns(user: User, company: Company) -> bool:
-    return company.owner_id is not None and company.owner_id == user.id
+    return policy.is_owner(user, company)
 
 
 def ensure_can_edit_company(company: Company) -> None:
     """Admins edit any company; a company user only its own; organizers read but never write."""
-    user = current_user()
-    if user.role == "admin" or (user.role == "company" and owns(user, company)):
+    if policy.may_edit_company(current_user(), company):
         return
     raise Forbidden("Only the company's own account or an admin may change it")
 
 
 def ensure_can_read_matches(company: Company) -> None:
     """Admins and organizers read every company's matches; a company user only its own."""
-    user = current_user()
-    if user.role in ("admin", "organizer") or owns(user, company):
+    if policy.may_read_matches(current_user(), company):
         return
     raise Forbidden("A company account may read only its own company's matches")

@@ -12,6 +12,7 @@ from matcher.errors import NotFound, ValidationFailed
 from matcher.models import ROLES, ApiToken, User
 # The password rule lives in matcher.services.passwords; its bounds stay readable from here too.
 from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, check_new_password  # noqa: F401
+from matcher.services.unit_of_work import use_case
 
 TOKEN_PREFIX = "mt_"
 # A real hash to check against when the email is unknown, so both answers take as long.
@@ -52,6 +53,31 @@ def get_or_create_user(email: str, role: str = "company") -> User:
     return user
 
 
+@use_case
+def set_up_user(email: str, role: str, locale: str | None = None) -> User:
+    """An operator's account set-up (the CLI): the user, made if missing, with `role`, and `locale`
+    when it has no language yet."""
+    user = get_or_create_user(email, role)
+    if locale and not user.locale:
+        user.locale = locale
+    return user
+
+
+@use_case
+def token_for(email: str, role: str, name: str = "") -> tuple[User, str]:
+    """The user of `email` (made if missing, given `role`) and a new token of theirs, in one transaction."""
+    user = get_or_create_user(email, role)
+    plain, _token = create_token(user, name)
+    return user, plain
+
+
+@use_case
+def choose_language(user: User, language: str) -> None:
+    """The language a signed-in person picked becomes their account's (mails and the next sign-in)."""
+    if user.locale != language:
+        user.locale = language
+
+
 def set_password(user: User, password: str) -> None:
     """Every way to a new password passes here, so none can skip the rule (a WeakPassword 422)."""
     check_new_password(password, user.email)
@@ -67,6 +93,7 @@ def verify_password(email: str, password: str) -> User | None:
     return user if check_password_hash(user.password_hash, password or "") else None
 
 
+@use_case
 def create_token(user: User, name: str = "") -> tuple[str, ApiToken]:
     """A new token; the plain value is returned once and never stored."""
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -105,6 +132,12 @@ def _touch_token(token: ApiToken, when) -> None:
         return
     with writing(), db.engine.begin() as connection:
         connection.execute(update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=when))
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    """The user's API tokens, live ones first, newest first."""
+    return list(db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                   .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc())))
 
 
 def revoke_token(token_id: int, user: User | None = None) -> ApiToken:

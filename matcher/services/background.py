@@ -15,9 +15,12 @@ from sqlalchemy import update
 from matcher.db import db, utcnow
 from matcher.errors import DomainError, NotFound, Unavailable
 from matcher.models import JobRun, User
+from matcher.policy import may_organise, may_see_job
 from matcher.schemas import load_or_raise
 from matcher.schemas.mission import ScheduleRequestSchema
-from matcher.services.missions import ORGANISING_ROLES, can_edit, load_mission
+from matcher.services import runtime
+from matcher.services.missions import load_mission
+from matcher.services.unit_of_work import use_case
 
 SCHEDULE_JOB_TIMEOUT_S = 3600  # RQ kills a job past this; the search itself stops at time_limit_s
 IMPORT_JOB_TIMEOUT_S = 1800
@@ -30,37 +33,34 @@ MESSAGES = {
 }
 
 
+@use_case
 def start_schedule(mission_id: int, user, params: dict, inline_budget_s: float | None = None) -> JobRun:
     """Queue a schedule run; without a queue it runs now, within `inline_budget_s` (a web request's)."""
-    from matcher.jobs import queued_jobs_enabled, tasks
     from matcher.services.mission_schedules import check_day
 
     mission = load_mission(mission_id, user, edit=True)
     request = load_or_raise(ScheduleRequestSchema(), params if params is not None else {})
     check_day(mission, request["starts_at"])
     run = _new_run("schedule", mission_id, user)
-    budget_s = None if queued_jobs_enabled() else inline_budget_s
-    _enqueue_or_refuse(run, tasks.run_schedule_job, run.id, dict(params), budget_s, timeout_s=SCHEDULE_JOB_TIMEOUT_S)
+    budget_s = None if runtime.queued_jobs_enabled() else inline_budget_s
+    _enqueue_or_refuse(run, "run_schedule_job", run.id, dict(params), budget_s, timeout_s=SCHEDULE_JOB_TIMEOUT_S)
     db.session.refresh(run)  # inline, the job has already written its outcome on a connection of its own
     return run
 
 
+@use_case
 def start_import(mission_id: int, user, data: bytes, filename: str | None, mode: str, dry_run: bool) -> JobRun:
-    from matcher.jobs import tasks
-
     load_mission(mission_id, user, edit=True)
     run = _new_run("import", mission_id, user)
-    _enqueue_or_refuse(run, tasks.run_import_job, run.id, data, filename, mode, dry_run, timeout_s=IMPORT_JOB_TIMEOUT_S)
+    _enqueue_or_refuse(run, "run_import_job", run.id, data, filename, mode, dry_run, timeout_s=IMPORT_JOB_TIMEOUT_S)
     db.session.refresh(run)
     return run
 
 
-def _enqueue_or_refuse(run: JobRun, func, *args, timeout_s: int) -> None:
+def _enqueue_or_refuse(run: JobRun, job_name: str, *args, timeout_s: int) -> None:
     """Queue the job; Redis down is a 503 (the job is marked failed), never minutes of work in a request."""
-    from matcher.jobs import enqueue
-
     try:
-        enqueue(func, *args, timeout_s=timeout_s, inline_if_down=False)
+        runtime.enqueue(job_name, *args, timeout_s=timeout_s, inline_if_down=False)
     except RedisError:
         run_id = run.id
         db.session.rollback()  # _update writes on a connection of its own; SQLite allows one writer
@@ -157,11 +157,11 @@ def get_job(job_run_id: int, user) -> JobRun:
     run = db.session.get(JobRun, job_run_id)
     if run is None or user is None:
         raise NotFound(MESSAGES["unknown"].format(id=job_run_id))
-    if user.role == "admin" or run.user_id == user.id:
+    if may_see_job(user, run):
         return run
-    if user.role in ORGANISING_ROLES and run.mission_id is not None:
+    if may_organise(user) and run.mission_id is not None:
         try:
-            if can_edit(user, load_mission(run.mission_id, user)):
+            if may_see_job(user, run, load_mission(run.mission_id, user)):
                 return run
         except DomainError:
             pass

@@ -15,6 +15,7 @@ from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanyOutSchema, CompanySchema
 from matcher.services.changes import record_change
 from matcher.services.text import fold
+from matcher.services.unit_of_work import unit_of_work, use_case
 
 _ITEM_FIELDS = ("title", "description", "hs_codes", "nace_codes")
 UNCONDITIONAL_ATTEMPTS = 3  # saves without a version redo their merge when another save got in first
@@ -60,8 +61,9 @@ def create_company(payload: dict, owner: User | None = None, *, commit: bool = T
     with db.session.no_autoflush:
         _apply(company, data)
     if commit:
-        db.session.add(company)
-        _commit_company(company)
+        with unit_of_work():
+            db.session.add(company)
+            _commit_company(company)
         return company
     try:
         with db.session.begin_nested():
@@ -73,6 +75,7 @@ def create_company(payload: dict, owner: User | None = None, *, commit: bool = T
     return company
 
 
+@use_case
 def update_company(company_id: int, patch: dict, expected_version: int | None = None) -> Company:
     """Merge `patch` into the stored profile, re-validate the whole, save if nobody wrote meanwhile.
 
@@ -106,6 +109,7 @@ def _update_company_once(company_id: int, patch: dict, expected_version: int | N
     return company
 
 
+@use_case
 def delete_company(company_id: int, expected_version: int | None = None) -> None:
     """Delete the company; without `expected_version` a save that got in first does not stop it."""
     if expected_version is not None:
@@ -157,6 +161,39 @@ def list_companies(filters: CompanyFilters, page: int = 1, per_page: int = 50,
         .limit(per_page).offset((page - 1) * per_page)
     ).all()
     return list(rows), total or 0
+
+
+def companies_by_id(company_ids, *, with_items: bool = False) -> dict[int, Company]:
+    """The companies of these ids that exist, by id (with their offers and needs loaded if asked)."""
+    ids = list(company_ids)
+    if not ids:
+        return {}
+    query = select(Company).where(Company.id.in_(ids))
+    if with_items:
+        query = query.options(selectinload(Company.offers), selectinload(Company.needs))
+    return {c.id: c for c in db.session.scalars(query)}
+
+
+def directory_countries() -> list[str]:
+    """Countries the directory can filter by: those of stored companies, and always BY and RU."""
+    return sorted(set(db.session.scalars(select(Company.country).distinct())) | {"BY", "RU"})
+
+
+def contact_rows(company_ids) -> list:
+    """Id, owner and contacts of these companies, for a page that asks the contact policy per row."""
+    ids = list(company_ids)
+    if not ids:
+        return []
+    return db.session.execute(select(Company.id, Company.owner_id, Company.email, Company.phone, Company.website)
+                              .where(Company.id.in_(ids))).all()
+
+
+def item_titles(offer_ids, need_ids) -> dict[str, dict[int, str]]:
+    """Titles of these offers and needs: {"offers": {id: title}, "needs": {id: title}}."""
+    offer_ids, need_ids = set(offer_ids), set(need_ids)
+    offers = dict(db.session.execute(select(Offer.id, Offer.title).where(Offer.id.in_(offer_ids))).all()) if offer_ids else {}
+    needs = dict(db.session.execute(select(Need.id, Need.title).where(Need.id.in_(need_ids))).all()) if need_ids else {}
+    return {"offers": offers, "needs": needs}
 
 
 def find_by_tax_id(tax_id: str) -> Company | None:

@@ -30,6 +30,7 @@ from matcher.services.delegation_columns import (
 )
 from matcher.services.delegation_files import read_delegation_file
 from matcher.services.missions import add_participants, load_mission
+from matcher.services.unit_of_work import use_case
 from matcher.sqlite_tuning import set_write_intent, write_intent
 
 IMPORT_MODES = ("all_or_nothing", "valid_rows")
@@ -55,6 +56,7 @@ class _Row:
     similarity: float | None = None
 
 
+@use_case
 def import_delegation(mission_id: int, data: bytes, filename: str | None, organizer, *,
                       mode: str = "all_or_nothing", dry_run: bool = False) -> dict:
     """Read, check and (unless dry_run) import the file; the report says what happened to each row."""

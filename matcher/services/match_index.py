@@ -15,7 +15,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from flask import current_app, has_request_context
 from sqlalchemy import select
 
 from matcher.db import db
@@ -46,6 +45,11 @@ class WorkerIndex:
     thread: threading.Thread | None = None
     building: threading.Lock = field(default_factory=threading.Lock)
     last_error: str | None = None
+
+
+def forget_index(app) -> None:
+    """Drop this worker's index (tests that empty the tables call this)."""
+    app.extensions.pop(EXTENSION_KEY, None)
 
 
 def holder(app) -> WorkerIndex:
@@ -144,13 +148,13 @@ def catch_up(state: WorkerIndex, limit: int | None = None) -> bool:
     return True
 
 
-def engine(force_refresh: bool = False) -> MatchEngine:
-    """This worker's engine, caught up with a short change-log tail. Outside a request (a CLI
-    command, a job) a missing index is loaded on the spot; in a request it is 503 + Retry-After."""
-    app = current_app._get_current_object()
+def engine(app, force_refresh: bool = False, in_request: bool = False) -> MatchEngine:
+    """`app`'s engine in this worker, caught up with a short change-log tail. Outside a request (a CLI
+    command, a job) a missing index is loaded on the spot; in a request it is 503 + Retry-After.
+    The app hands it to the services (matcher/wiring.py)."""
     state = app.extensions.get(EXTENSION_KEY)
     if state is None or state.engine is None:
-        if has_request_context():
+        if in_request:
             start_background(app)
             raise not_ready()
         state = load_or_build(app)
@@ -159,7 +163,7 @@ def engine(force_refresh: bool = False) -> MatchEngine:
         # a request never queues behind another's replay: it serves the index as it is
         if state.replaying.acquire(blocking=force_refresh or not background_enabled(app)):
             try:
-                background = background_enabled(app) and has_request_context()
+                background = background_enabled(app) and in_request
                 if not catch_up(state, INLINE_REPLAY_LIMIT if background else None):
                     start_background(app)
                 state.checked_at = time.monotonic()

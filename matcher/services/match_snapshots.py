@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import timezone
 from pathlib import Path
 
-from flask import current_app
 from sqlalchemy import func, select
 
 from matcher.db import db
@@ -45,8 +44,7 @@ class Found:
         return int(self.manifest["covers_change"])
 
 
-def index_dir(app=None) -> Path:
-    app = app or current_app
+def index_dir(app) -> Path:
     configured = app.config.get("MATCH_INDEX_DIR")
     return Path(configured) if configured else Path(app.instance_path) / "index"
 
@@ -106,10 +104,9 @@ def build_engine() -> tuple[MatchEngine, int]:
     return engine, covers
 
 
-def build_snapshot(app=None, wait: bool = True) -> Found | None:
+def build_snapshot(app, wait: bool = True) -> Found | None:
     """Build and publish a snapshot of the whole index (a CLI command or a background job runs
     this, never a request). Returns it, or None when another process is building (wait=False)."""
-    app = app or current_app._get_current_object()
     directory = index_dir(app)
     with machine_lock(directory, wait) as locked:
         if not locked:
@@ -150,7 +147,7 @@ def usable(path: Path) -> Found | None:
     return Found(path, manifest)
 
 
-def newest_snapshot(app=None) -> Found | None:
+def newest_snapshot(app) -> Found | None:
     """The newest usable snapshot of this machine, or None."""
     directory = index_dir(app)
     if not directory.is_dir():

@@ -14,6 +14,7 @@ from matcher.errors import NotFound, ValidationFailed
 from matcher.models import Company, Niche
 from matcher.scoring.engine import MatchEngine
 from matcher.scoring.model import Item, Match, Niche as NicheProfile, Profile
+from matcher.services import runtime
 
 def offer_item(offer) -> Item:
     return Item(id=offer.id, title=offer.title, description=offer.description or "",
@@ -55,16 +56,7 @@ def _load_companies(ids=None) -> list[Company]:
 
 def match_engine(force_refresh: bool = False) -> MatchEngine:
     """This worker's engine (see matcher.services.match_index): 503 in a request while it loads."""
-    from matcher.services import match_index
-
-    return match_index.engine(force_refresh)
-
-
-def forget_index(app) -> None:
-    """Drop this worker's index (tests that empty the tables call this)."""
-    from matcher.services.match_index import EXTENSION_KEY
-
-    app.extensions.pop(EXTENSION_KEY, None)
+    return runtime.match_engine(force_refresh)
 
 
 def _company_summaries(ids: list[int]) -> dict[int, dict]:

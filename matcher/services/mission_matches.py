@@ -12,8 +12,9 @@ from sqlalchemy.orm import selectinload
 
 from matcher.models import Company, Mission
 from matcher.db import db
+from matcher.policy import sees_every_participant
 from matcher.services import matching
-from matcher.services.missions import ORGANISING_ROLES, company_id_of, load_mission
+from matcher.services.missions import company_id_of, load_mission
 from matcher.taxonomy import nace
 
 
@@ -24,7 +25,7 @@ def mission_match_list(mission_id: int, user, min_score: float = 40.0, per_compa
     buys. A company account sees only the pairs of its own company."""
     mission = load_mission(mission_id, user)
     items = mission_match_items(mission, min_score=min_score, per_company=per_company)
-    if user is None or user.role not in ORGANISING_ROLES:
+    if not sees_every_participant(user):
         own = company_id_of(user)
         items = [i for i in items if own in (i["supplier"]["id"], i["buyer"]["id"])]
     return {

@@ -9,6 +9,7 @@ version for the same reason.
 """
 from __future__ import annotations
 
+import logging
 import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -24,16 +25,22 @@ from matcher.models import Meeting, Mission, MissionSchedule
 from matcher.scheduling import (
     Candidate, LockedMeeting, Problem, ScheduleInputError, rule_violations, solve,
 )
+from matcher.policy import sees_every_participant
 from matcher.schemas import load_or_raise
 from matcher.schemas.mission import ScheduleRequestSchema
+from matcher.services import runtime
 from matcher.services.mission_matches import mission_match_items
-from matcher.services.missions import ORGANISING_ROLES, company_id_of, company_summaries, iso_utc, load_mission
+from matcher.services.missions import company_id_of, company_summaries, iso_utc, load_mission
+from matcher.services.unit_of_work import use_case
 from matcher.sqlite_tuning import set_write_intent, write_intent, writing
 
 _STORING_MARGIN_S = 3.0   # writing the schedule and answering, within a caller's budget
 _SHORTEST_SEARCH_S = 1.0
 
+log = logging.getLogger(__name__)
 
+
+@use_case
 def schedule_mission(mission_id: int, organizer, params: dict, progress=None, budget_s: float | None = None) -> dict:
     """Build, store and return a new schedule (see API.md); `progress(done, total)` is optional.
 
@@ -70,8 +77,6 @@ def schedule_mission(mission_id: int, organizer, params: dict, progress=None, bu
     with writing():
         schedule = _store(mission_id, version, request, result)
     body = schedule_to_dict(schedule)
-    from matcher.services.notifications import announce_schedule
-
     announce_schedule(schedule.id)  # each participant's agenda, by mail (a job)
     return body
 
@@ -108,6 +113,16 @@ def _store(mission_id: int, version: int, request: dict, result) -> MissionSched
     return schedule
 
 
+def announce_schedule(schedule_id: int) -> None:
+    """Queue the agendas of a newly stored schedule (notifications.schedule_published mails them);
+    a failure here never undoes the schedule."""
+    try:
+        runtime.enqueue("notify_schedule_published", schedule_id, timeout_s=1800)
+    except Exception:  # noqa: BLE001 - the schedule is stored; its mail can be sent again later
+        log.exception("could not queue the agendas of schedule %s", schedule_id)
+        db.session.rollback()
+
+
 @contextmanager
 def _reading():
     """On SQLite, read without taking the write lock (the scoring and solving take seconds)."""
@@ -142,10 +157,11 @@ def get_last_schedule(mission_id: int, user) -> dict | None:
     schedule = last_schedule(mission_id)
     if schedule is None:
         return None
-    privileged = user is not None and user.role in ORGANISING_ROLES
+    privileged = sees_every_participant(user)
     return schedule_to_dict(schedule, only_company=None if privileged else company_id_of(user))
 
 
+@use_case
 def set_meeting_locked(mission_id: int, meeting_id: int, locked: bool, organizer) -> dict:
     """Lock (keep on re-scheduling) or unlock a meeting of the mission's current schedule."""
     mission = load_mission(mission_id, organizer, edit=True)

@@ -17,7 +17,9 @@ from matcher.db import db, utcnow
 from matcher.errors import Forbidden, NotFound, PreconditionFailed, ValidationFailed
 from matcher.models import Company, Mission, MissionParticipant
 from matcher.schemas import load_or_raise
+from matcher.policy import mission_rights
 from matcher.schemas.mission import MissionSchema
+from matcher.services.unit_of_work import use_case
 
 ORGANISING_ROLES = ("organizer", "admin")
 _FIELDS = ("name", "city", "starts_on", "ends_on", "hs_prefixes", "nace_prefixes")
@@ -38,25 +40,14 @@ CLI_OPERATOR = Operator()
 
 # -- authorisation ------------------------------------------------------------------------
 def require_organizer(user) -> None:
-    if user is None or user.role not in ORGANISING_ROLES:
+    if not mission_rights.may_organise(user):
         raise Forbidden("Only organisers and admins manage trade missions")
 
 
-def company_id_of(user) -> int | None:
-    company = getattr(user, "company", None)
-    return company.id if company is not None else None
-
-
-def can_read(user, mission: Mission) -> bool:
-    if user is not None and user.role in ORGANISING_ROLES:
-        return True
-    own = company_id_of(user)
-    return own is not None and any(p.company_id == own for p in mission.participants)
-
-
-def can_edit(user, mission: Mission) -> bool:
-    return user is not None and (user.role == "admin" or (
-        user.role == "organizer" and user.id is not None and mission.organizer_id == user.id))
+# The rights themselves are matcher.policy's; these names stay for the services and views that ask them.
+company_id_of = mission_rights.company_id_of
+can_read = mission_rights.may_read_mission
+can_edit = mission_rights.may_edit_mission
 
 
 def load_mission(mission_id: int, user, *, edit: bool = False) -> Mission:
@@ -112,7 +103,7 @@ def get_mission(mission_id: int, user) -> dict:
 def list_missions(user, page: int = 1, per_page: int = 50) -> dict:
     """`{"items", "total", "page", "per_page"}`, soonest first; a company sees only its own missions."""
     query = select(Mission)
-    if user is None or user.role not in ORGANISING_ROLES:
+    if not mission_rights.may_organise(user):
         own = company_id_of(user)
         if own is None:
             return {"items": [], "total": 0, "page": page, "per_page": per_page}
@@ -128,6 +119,7 @@ def list_missions(user, page: int = 1, per_page: int = 50) -> dict:
 
 
 # -- writing ------------------------------------------------------------------------------
+@use_case
 def create_mission(payload: dict, organizer) -> dict:
     require_organizer(organizer)
     data = load_or_raise(MissionSchema(), payload)
@@ -139,6 +131,7 @@ def create_mission(payload: dict, organizer) -> dict:
     return mission_to_dict(mission)
 
 
+@use_case
 def update_mission(mission_id: int, patch: dict, organizer, expected_version: int | None = None) -> dict:
     """Merge `patch` into the mission, re-validate the whole, save if nobody wrote meanwhile.
 
@@ -160,6 +153,7 @@ def update_mission(mission_id: int, patch: dict, organizer, expected_version: in
     return mission_to_dict(mission)
 
 
+@use_case
 def delete_mission(mission_id: int, organizer, expected_version: int | None = None) -> None:
     mission = load_mission(mission_id, organizer, edit=True)
     _check_version(mission, expected_version)

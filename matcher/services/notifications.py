@@ -20,6 +20,7 @@ from matcher.mail import MailError, compose
 from matcher.mail.compose import mail_language
 from matcher.mail.links import external_url
 from matcher.models import Company, Mission, MissionSchedule, User
+from matcher.policy.contacts import mutual_partners
 from matcher.services import outbox, preferences
 from matcher.services.visibility import is_public
 from matcher.taxonomy import regions
@@ -89,12 +90,10 @@ def company_card(company: Company, lang: str, contacts: bool = False) -> dict:
 def interest_expressed(company_id: int, partner_id: int) -> None:
     """`company_id` said «interested» in `partner_id`: tell the partner, or — when the interest is
     now mutual — give each side the other's contacts."""
-    from matcher.services.interests import is_mutual
-
     company, partner = db.session.get(Company, company_id), db.session.get(Company, partner_id)
     if company is None or partner is None or not is_public(company):
         return
-    if is_mutual(company_id, partner_id):
+    if partner_id in mutual_partners(company_id):
         low, high = sorted((company_id, partner_id))
         for me, other in ((company, partner), (partner, company)):
             recipient = account_recipient(me)
@@ -160,18 +159,7 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-# -- mission schedules ---------------------------------------------------------------------------
-
-def announce_schedule(schedule_id: int) -> None:
-    """Queue the agendas of a newly stored schedule; a failure here never undoes the schedule."""
-    from matcher.jobs import enqueue, tasks
-
-    try:
-        enqueue(tasks.notify_schedule_published, schedule_id, timeout_s=1800)
-    except Exception:  # noqa: BLE001 - the schedule is stored; its mail can be sent again later
-        log.exception("could not queue the agendas of schedule %s", schedule_id)
-        db.session.rollback()
-
+# -- mission schedules (queued by mission_schedules.announce_schedule) ---------------------------
 
 def schedule_published(schedule_id: int) -> int:
     """Mail every participant with an address its agenda of this schedule (.ics attached) when it

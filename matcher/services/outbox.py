@@ -8,9 +8,9 @@ inline mode (no Redis) the first try happens at once and a failed try waits for
 from __future__ import annotations
 
 import base64
+import logging
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -18,7 +18,10 @@ from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound
 from matcher.mail import Mail, MailError, deliver
 from matcher.models import OutboxMail
+from matcher.services import runtime
+from matcher.services.unit_of_work import use_case
 
+log = logging.getLogger(__name__)
 DEFAULT_RETRY_INTERVALS_S = (60, 300, 1800, 7200)  # then the mail is marked failed
 CLAIM_LEASE_S = 600        # a try that takes longer than this may be repeated by another worker
 RETRY_EARLY_TOLERANCE_S = 5
@@ -33,7 +36,7 @@ MESSAGES = {
 
 
 def retry_intervals() -> list[int]:
-    configured = current_app.config.get("MAIL_RETRY_INTERVALS_S")
+    configured = runtime.settings().get("MAIL_RETRY_INTERVALS_S")
     return [int(s) for s in (configured or DEFAULT_RETRY_INTERVALS_S)]
 
 
@@ -58,9 +61,7 @@ def send(mail: Mail, event_id: str) -> OutboxMail | None:
 
 
 def _queue_delivery(outbox_id: int) -> None:
-    from matcher.jobs import enqueue, tasks
-
-    enqueue(tasks.deliver_outbox_mail, outbox_id, retry_intervals=retry_intervals())
+    runtime.enqueue("deliver_outbox_mail", outbox_id, retry_intervals=retry_intervals())
 
 
 def deliver_now(outbox_id: int) -> str:
@@ -90,8 +91,7 @@ def deliver_now(outbox_id: int) -> str:
         else:
             row.next_attempt_at = utcnow() + timedelta(seconds=retry_intervals()[row.attempts - 1])
         db.session.commit()
-        current_app.logger.warning("mail %s to %s: try %d failed: %s", row.event_id, row.recipient,
-                                   row.attempts, exc)
+        log.warning("mail %s to %s: try %d failed: %s", row.event_id, row.recipient, row.attempts, exc)
         return row.status if row.status == "failed" else "retry"
     row.attempts += 1
     row.status, row.sent_at, row.next_attempt_at, row.last_error = "sent", utcnow(), None, None
@@ -128,6 +128,7 @@ def deliver_due() -> dict[str, int]:
     return counts
 
 
+@use_case
 def send_failed_again(outbox_id: int) -> OutboxMail:
     """An admin's «send again» on a failed mail: a fresh round of tries."""
     row = db.session.get(OutboxMail, outbox_id)

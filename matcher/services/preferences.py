@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from itsdangerous import BadSignature, URLSafeSerializer
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from matcher.db import db
 from matcher.errors import ValidationFailed
 from matcher.models import DIGEST_FREQUENCIES, NotificationPreference
+from matcher.services import runtime
 
 KINDS = ("interest", "digest", "missions")  # what a notification is about; "all" stops every kind
 _SALT = "matcher-unsubscribe"
@@ -69,7 +69,7 @@ def unsubscribe(email: str, kind: str) -> None:
 
 
 def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+    return URLSafeSerializer(runtime.settings()["SECRET_KEY"], salt=_SALT)
 
 
 def unsubscribe_token(email: str, kind: str) -> str:

@@ -1,16 +1,19 @@
 """Server-side browser sessions: the cookie carries a random token, the database only its hash."""
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from matcher.db import db, utcnow
 from matcher.models import User, UserSession
 from matcher.services.accounts import hash_secret
 from matcher.sqlite_tuning import write_intent, writing
 
+log = logging.getLogger(__name__)
 IDLE_LIMIT = timedelta(days=14)  # a browser unused this long must sign in again
 _TOUCH_EVERY = timedelta(minutes=5)  # last_seen_at precision: a write per request is not worth it
 
@@ -26,6 +29,16 @@ def start_session(user: User) -> str:
     db.session.add(UserSession(user_id=user.id, token_hash=hash_secret(plain)))
     db.session.commit()
     return plain
+
+
+def signed_in_user(plain: str | None) -> User | None:
+    """`user_for_session`, but nobody while the database is down: an error page must still render."""
+    try:
+        return user_for_session(plain)
+    except SQLAlchemyError as exc:
+        log.warning("session lookup failed, answering as signed out: %s", exc)
+        db.session.rollback()
+        return None
 
 
 def user_for_session(plain: str | None) -> User | None:

@@ -6,13 +6,13 @@ setting the password changes the hash and every earlier link of either kind stop
 """
 from __future__ import annotations
 
-from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete
 
 from matcher.db import db, utcnow
 from matcher.errors import ValidationFailed
 from matcher.models import User, UserSession
+from matcher.services import runtime
 from matcher.services.accounts import hash_secret, set_password
 
 PURPOSES = {  # purpose -> (salt, setting with its lifetime in seconds)
@@ -38,11 +38,11 @@ class LinkRefused(ValidationFailed):
 
 
 def max_age_seconds(purpose: str) -> int:
-    return int(current_app.config[PURPOSES[purpose][1]])
+    return int(runtime.settings()[PURPOSES[purpose][1]])
 
 
 def _serializer(purpose: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=PURPOSES[purpose][0])
+    return URLSafeTimedSerializer(runtime.settings()["SECRET_KEY"], salt=PURPOSES[purpose][0])
 
 
 def _password_stamp(user: User) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import exists, or_, select
 
 from matcher.db import db
 from matcher.models import Company, User
+from matcher.policy import companies as company_policy
 
 
 def public_company_clause():
@@ -21,16 +22,9 @@ def public_company_clause():
     )
 
 
-def is_public(company: Company) -> bool:
-    owner = company.owner
-    return owner is None or owner.email_verified_at is not None
-
-
-def can_view(user: User | None, company: Company) -> bool:
-    """Public companies to anyone; a private one only to its owner and admins."""
-    if is_public(company):
-        return True
-    return user is not None and (user.role == "admin" or company.owner_id == user.id)
+# The rule for one company is matcher.policy's; this module applies it to queries.
+is_public = company_policy.is_public
+can_view = company_policy.may_view_company
 
 
 def public_ids(company_ids) -> set[int]:

@@ -3,11 +3,8 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from matcher.db import db
 from matcher.errors import NotFound
-from matcher.models import ApiToken
 from matcher.services import accounts, sessions
 from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN
 from matcher.web import web
@@ -17,8 +14,7 @@ from matcher.web.security import current_user, login_required, session_token
 
 def _render(status: int = 200, **context):
     user = current_user()
-    tokens = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
-                                .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc())).all()
+    tokens = accounts.tokens_of(user)
     context.setdefault("errors", {})
     return render_template("web/account.html", user=user, tokens=tokens, password_bounds=(PASSWORD_MIN, PASSWORD_MAX),
                            session_count=sessions.active_session_count(user), **context), status
@@ -36,7 +32,6 @@ def token_create():
     """A new API token; its value is in this response only, never stored or shown again."""
     name = request.form.get("name", "").strip()[:100]
     plain, token = accounts.create_token(current_user(), name or _("web"))
-    db.session.commit()
     return _render(new_token=plain, new_token_name=token.name)
 
 

@@ -11,7 +11,7 @@ from flask import abort, current_app, render_template
 from matcher.mail.message import text_and_html
 from matcher.mail.transports import FolderTransport, mail_folder, transport_from_settings
 from matcher.web import web
-from matcher.web.security import current_user, login_required
+from matcher.web.security import login_required, require_admin
 
 LISTED = 200  # the newest ones; the folder itself keeps everything
 _NAME = re.compile(r"[0-9A-Za-z_-]{1,80}\.eml")
@@ -26,8 +26,7 @@ def _folder() -> Path:
 
 
 def _require_admin() -> None:
-    if current_user().role != "admin":
-        abort(403)
+    require_admin()
 
 
 def _read(path: Path, headers_only: bool = False):

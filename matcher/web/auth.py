@@ -6,7 +6,6 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from marshmallow import ValidationError, validate
 
-from matcher.db import db
 from matcher.errors import ValidationFailed
 from matcher.extensions import account_limiter
 from matcher.services import accounts
@@ -15,7 +14,7 @@ from matcher.services.signup import sign_up_company_user
 from matcher.web import web
 from matcher.web.forms import N_
 from matcher.web.i18n import chosen_language, remember_locale
-from matcher.web.security import STAFF_ROLES, current_user, safe_next, sign_in, sign_out
+from matcher.web.security import current_user, is_staff, safe_next, sign_in, sign_out
 
 _is_email = validate.Email()
 # Why a new password is refused (codes of matcher.services.passwords), in the page's language.
@@ -47,7 +46,7 @@ def _rate_limited_message() -> str:
 
 
 def _after_login_target(user) -> str:
-    if user.role in STAFF_ROLES:  # organisers and admins work on missions, not on a profile of their own
+    if is_staff(user):  # organisers and admins work on missions, not on a profile of their own
         return url_for("web.mission_list")
     return url_for("web.matches") if user.company is not None else url_for("web.company_new")
 
@@ -56,8 +55,7 @@ def _keep_locale(response, user):
     """A language chosen on this browser before signing in becomes the account's; else the account's wins."""
     chosen = chosen_language()
     if chosen and user.locale != chosen:
-        user.locale = chosen
-        db.session.commit()
+        accounts.choose_language(user, chosen)
     elif not chosen and user.locale:
         remember_locale(response, user.locale)
     return response

@@ -4,12 +4,9 @@ from __future__ import annotations
 import math
 
 from flask import abort, render_template, request
-from sqlalchemy import select
 
 from matcher import policy
-from matcher.db import db
 from matcher.errors import NotFound
-from matcher.models import Company
 from matcher.services import companies
 from matcher.services.interests import interest_states, interested_in
 from matcher.services.visibility import can_view
@@ -41,7 +38,7 @@ def directory():
     rows, total = companies.list_companies(filters, page=page, per_page=PER_PAGE,
                                            viewer_id=viewer.id if viewer else None)
     pages = max(1, math.ceil(total / PER_PAGE))
-    countries = sorted(set(db.session.scalars(select(Company.country).distinct())) | {"BY", "RU"})
+    countries = companies.directory_countries()
     return render_template(
         "web/directory/list.html", companies=rows, total=total, page=page, pages=pages, filters=filters,
         countries=countries, regions=region_choices(filters.country) if filters.country else [],
@@ -70,6 +67,6 @@ def company_page(company_id: int):
     )
 
 
-def _complementary(own: Company, other: Company) -> bool:
+def _complementary(own, other) -> bool:
     """Could these two trade: one sells what the other may buy."""
     return (own.is_buyer and other.is_supplier) or (own.is_supplier and other.is_buyer)

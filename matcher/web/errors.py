@@ -8,8 +8,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from matcher.api.errors import RETRY_AFTER_DATABASE_SECONDS, log_database_error
-from matcher.db import db
 from matcher.errors import DomainError
+from matcher.services.unit_of_work import discard_failed_work
 from matcher.web import web
 from matcher.web.field_limits import form_max_megabytes
 from matcher.web.forms import N_
@@ -59,7 +59,7 @@ def _http_headers(exc: HTTPException) -> dict:
 @web.errorhandler(DomainError)
 def _domain_error(exc: DomainError):
     """A domain error no view turned into a form message: a page with its status."""
-    db.session.rollback()
+    discard_failed_work()
     if getattr(exc, "index_not_ready", False):     # a worker just started: matches in a few seconds
         return render_error_page(503, exc.headers, text=str(INDEX_NOT_READY_TEXT))
     return render_error_page(exc.status)
@@ -69,7 +69,7 @@ def _domain_error(exc: DomainError):
 def _database_error(exc: DBAPIError):
     """Database down or connection lost: 503 to retry; a write that collides with stored data: 409."""
     log_database_error(exc)
-    db.session.rollback()
+    discard_failed_work()
     if isinstance(exc, OperationalError) or exc.connection_invalidated:
         return render_error_page(503, {"Retry-After": RETRY_AFTER_DATABASE_SECONDS})
     return render_error_page(409)
@@ -89,7 +89,7 @@ def install(app: Flask) -> None:
         if _is_api_request():
             return api_handler(exc) if api_handler else exc
         if isinstance(exc, InternalServerError):
-            db.session.rollback()
+            discard_failed_work()
         # The web's rate limits carry a message written for people (see web/auth.py).
         text = exc.description if exc.code == 429 and request.blueprint == "web" else None
         if exc.code == 413:

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from matcher.models import Company
 from matcher.services.code_lookup import CodeSearch
 from matcher.taxonomy import CodeError, hs, nace
 from matcher.web.params import row_id, whole_number
+
+if TYPE_CHECKING:  # only named in annotations: the web reaches rows through the services
+    from matcher.models import Company
 
 BASIC_FIELDS = ("name", "name_en", "country", "region", "city", "tax_id", "website", "email", "phone",
                 "description")

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import current_app, has_request_context, redirect, request
 from flask_babel import get_locale, gettext
 
-from matcher.db import db
 from matcher.messages import say
+from matcher.services.accounts import choose_language
 from matcher.web import web
 from matcher.web.security import current_user, safe_next
 
@@ -60,8 +60,7 @@ def switch_locale():
     response = redirect(target)
     if language in current_app.config.get("LANGUAGES", ("ru", "en")):
         user = current_user()
-        if user is not None and user.locale != language:
-            user.locale = language
-            db.session.commit()
+        if user is not None:
+            choose_language(user, language)
         remember_locale(response, language)
     return response

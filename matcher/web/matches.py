@@ -3,13 +3,10 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from matcher import policy
-from matcher.db import db
 from matcher.errors import NotFound
-from matcher.models import Company, Need, Offer
-from matcher.services import interests
+from matcher.services import companies, interests
 from matcher.web import web
 from matcher.web.i18n import current_language
 from matcher.web.security import company_required, current_company, current_user, safe_next
@@ -51,8 +48,7 @@ def matches():
 def _interested_in_me(company_id: int) -> list[dict]:
     """Everyone interested in this company, whatever their rank in its matches (issue 12)."""
     parties = interests.interested_parties(company_id)
-    rows = {c.id: c for c in db.session.scalars(select(Company).where(
-        Company.id.in_([p["company_id"] for p in parties])))} if parties else {}
+    rows = companies.companies_by_id(p["company_id"] for p in parties)
     return [p | {"company": rows[p["company_id"]]} for p in parties if p["company_id"] in rows]
 
 
@@ -90,10 +86,7 @@ def _telling_pairs(match: dict) -> list[dict]:
 
 def _contacts(company_ids: list[int], access: policy.ContactAccess) -> dict[int, dict]:
     """Contacts of the partners whose contacts this viewer may see (matcher.policy decides)."""
-    if not company_ids:
-        return {}
-    rows = db.session.execute(select(Company.id, Company.owner_id, Company.email, Company.phone, Company.website)
-                              .where(Company.id.in_(company_ids))).all()
+    rows = companies.contact_rows(company_ids)
     return {r.id: {"email": r.email, "phone": r.phone, "website": r.website} for r in rows if access.allows(r)}
 
 
@@ -101,6 +94,4 @@ def _item_titles(found: list[dict]) -> dict[str, dict[int, str]]:
     """Titles of the offers and needs named in the pairs behind each match."""
     offer_ids = {p["offer_id"] for m in found for p in m["pairs"] if p.get("offer_id") is not None}
     need_ids = {p["need_id"] for m in found for p in m["pairs"] if p.get("need_id") is not None}
-    offers = dict(db.session.execute(select(Offer.id, Offer.title).where(Offer.id.in_(offer_ids))).all()) if offer_ids else {}
-    needs = dict(db.session.execute(select(Need.id, Need.title).where(Need.id.in_(need_ids))).all()) if need_ids else {}
-    return {"offers": offers, "needs": needs}
+    return companies.item_titles(offer_ids, need_ids)

@@ -13,7 +13,6 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from matcher.db import db
 from matcher.errors import DomainError, ValidationFailed
 from matcher.jobs import queued_jobs_enabled
 from matcher.file_responses import file_response
@@ -89,28 +88,23 @@ def mission_import(mission_id: int):
         try:
             run = start_import(mission_id, current_user(), data, filename, mode, dry_run)
         except DomainError as exc:  # 503: the queue is unreachable
-            db.session.rollback()
             return _render(mission, mode=mode, dry_run=dry_run, status=exc.status,
                            file_errors=[_("The job queue cannot be reached right now; try again in a minute.")])
         return redirect(url_for("web.mission_job", mission_id=mission_id, job_id=run.id))
     try:
         report = import_delegation(mission_id, data, filename, current_user(), mode=mode, dry_run=dry_run)
     except DelegationRejected as exc:
-        db.session.rollback()
         return _render(mission, report=exc.report, mode=mode, dry_run=dry_run, status=422,
                        carried=_carry(data, filename), rejected=True)
     except FileRefused as exc:  # the file as a whole, with a code: a limit, a broken archive, a stray quote …
-        db.session.rollback()
         params = {k: format_decimal(v) if isinstance(v, (int, float)) else v for k, v in exc.params.items()}
         return _render(mission, mode=mode, dry_run=dry_run, status=422,
                        file_errors=[_(FILE_PROBLEMS[exc.code], **params)])
     except ValidationFailed as exc:  # the file as a whole: empty, not a table, a column missing …
-        db.session.rollback()
         messages = [mission_message(m) for path in ("file", "columns", "mode") for m in exc.errors.get(path, [])]
         return _render(mission, mode=mode, dry_run=dry_run, status=422,
                        file_errors=messages or [mission_message(exc.detail)])
     except DomainError as exc:  # a row that could not be stored after all (e.g. a tax id taken meanwhile)
-        db.session.rollback()
         return _render(mission, mode=mode, dry_run=dry_run, status=exc.status,
                        file_errors=[mission_message(m) for msgs in exc.errors.values() for m in msgs]
                        or [exc.detail])

@@ -7,7 +7,6 @@ from babel.dates import format_date
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from matcher.db import db
 from matcher.errors import Conflict, DomainError, NotFound, ValidationFailed
 from matcher.file_responses import file_response
 from matcher.jobs import queued_jobs_enabled
@@ -78,11 +77,9 @@ def mission_schedule(mission_id: int):
     try:
         result = schedule_mission(mission_id, user, form.payload(WEB_TIME_LIMIT_S), budget_s=HTTP_BUDGET_S)
     except ValidationFailed as exc:
-        db.session.rollback()
         form.attach_errors(exc.errors or {"_form": [exc.detail]})
         return _render_schedule(mission, schedule, form, can_edit, status=422)
     except DomainError as exc:  # 409: a run that overlapped an edit; 503: too large for one request
-        db.session.rollback()
         form.add_form_error(_("The mission changed while the schedule was being built; build it again.")
                             if isinstance(exc, Conflict) else mission_message(exc.detail))
         return _render_schedule(mission, schedule, form, can_edit, status=exc.status)
@@ -94,11 +91,9 @@ def _start_schedule_job(mission: dict, schedule: dict | None, form: ScheduleForm
     try:
         run = start_schedule(mission["id"], current_user(), form.payload(MAX_TIME_LIMIT_S))
     except ValidationFailed as exc:
-        db.session.rollback()
         form.attach_errors(exc.errors or {"_form": [exc.detail]})
         return _render_schedule(mission, schedule, form, can_edit, status=422)
     except DomainError as exc:  # 503: the queue is unreachable
-        db.session.rollback()
         form.add_form_error(_("The job queue cannot be reached right now; try again in a minute."))
         return _render_schedule(mission, schedule, form, can_edit, status=exc.status)
     return redirect(url_for("web.mission_job", mission_id=mission["id"], job_id=run.id))
@@ -112,7 +107,6 @@ def mission_meeting_lock(mission_id: int, meeting_id: int):
     try:
         set_meeting_locked(mission_id, meeting_id, locked, current_user())
     except Conflict:
-        db.session.rollback()
         flash(_("This meeting belongs to an older schedule; the grid below is the current one."), "info")
     else:
         flash(_("The meeting is locked: the next schedule keeps it in its slot and at its table.") if locked

@@ -1,8 +1,8 @@
 """Trade missions for organisers: the list, creating and editing a mission with its participants, the overview.
 
-Authorisation is the services' (matcher.services.missions): organisers and admins read every
-mission, only its own organiser or an admin changes it, a company account sees the missions of
-its company; a refusal becomes the 403 or 404 page.
+Authorisation is matcher.policy's, asked by the services (matcher.services.missions): organisers
+and admins read every mission, only its own organiser or an admin changes it, a company account
+sees the missions of its company; a refusal becomes the 403 or 404 page.
 """
 from __future__ import annotations
 
@@ -10,12 +10,8 @@ import math
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from matcher.db import db
 from matcher.errors import Conflict, PreconditionFailed, ValidationFailed
-from matcher.models import Company
 from matcher.services import companies, missions
 from matcher.services.code_lookup import search_codes
 from matcher.web import web
@@ -54,7 +50,6 @@ def mission_new():
     try:
         created = missions.create_mission(form.payload(), current_user())
     except ValidationFailed as exc:
-        db.session.rollback()
         form.attach_errors(exc.errors or {"_form": [exc.detail]})
         return _render(form, None, status=422)
     flash(_("The mission is created. Next: import a delegation or build the match list."), "success")
@@ -74,13 +69,10 @@ def mission_edit(mission_id: int):
     try:
         missions.update_mission(mission_id, form.payload(), current_user(), expected_version=expected)
     except ValidationFailed as exc:
-        db.session.rollback()
         form.attach_errors(exc.errors or {"_form": [exc.detail]})
         return _render(form, mission, status=422)
     except (PreconditionFailed, Conflict):
         # Someone saved meanwhile (or a schedule was built): keep the input, save on the new version next time.
-        db.session.rollback()
-        db.session.expire_all()
         fresh = missions.mission_to_dict(load(mission_id, edit=True))
         form.version = str(fresh["version"])
         form.add_form_error(_("The mission was changed meanwhile (by someone else or by a schedule run). Your "
@@ -103,8 +95,7 @@ def mission_page(mission_id: int):
     for meeting in schedule.meetings if schedule else []:
         for company_id in (meeting.supplier_id, meeting.buyer_id):
             meetings_of[company_id] = meetings_of.get(company_id, 0) + 1
-    people = {c.id: c for c in db.session.scalars(
-        select(Company).where(Company.id.in_(mission["company_ids"])))} if mission["company_ids"] else {}
+    people = companies.companies_by_id(mission["company_ids"])
     own = missions.company_id_of(user)
     return render_template(
         "web/missions/detail.html", mission=mission, participants=[people[i] for i in mission["company_ids"]
@@ -144,11 +135,9 @@ def _picker_filters() -> companies.CompanyFilters:
     )
 
 
-def _picker(form: MissionForm) -> tuple[list[Company], int]:
+def _picker(form: MissionForm) -> tuple[list, int]:
     """Companies to tick: those already ticked first, then the directory as filtered (up to PICKER_LIMIT)."""
-    chosen = list(db.session.scalars(
-        select(Company).where(Company.id.in_(form.company_ids))
-        .options(selectinload(Company.offers), selectinload(Company.needs)))) if form.company_ids else []
+    chosen = list(companies.companies_by_id(form.company_ids, with_items=True).values())
     order = {company_id: position for position, company_id in enumerate(form.company_ids)}
     chosen.sort(key=lambda c: order[c.id])
     found, total = companies.list_companies(_picker_filters(), page=1, per_page=PICKER_LIMIT)

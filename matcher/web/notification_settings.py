@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 
 from matcher.errors import ValidationFailed
 from matcher.extensions import csrf
-from matcher.models import DIGEST_FREQUENCIES
 from matcher.services import preferences
+from matcher.services.preferences import DIGEST_FREQUENCIES
 from matcher.web import web
 from matcher.web.security import current_user, login_required
 

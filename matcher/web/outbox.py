@@ -4,17 +4,15 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from matcher.db import db
 from matcher.errors import Conflict, NotFound
 from matcher.jobs import queued_jobs_enabled
 from matcher.services import outbox
 from matcher.web import web
-from matcher.web.security import current_user, login_required
+from matcher.web.security import login_required, require_admin
 
 
 def _require_admin() -> None:
-    if current_user().role != "admin":
-        abort(403)
+    require_admin()
 
 
 @web.get("/admin/outbox")
@@ -34,7 +32,6 @@ def admin_outbox_retry(outbox_id: int):
     except NotFound:
         abort(404)
     except Conflict:
-        db.session.rollback()
         flash(_("Only a failed mail can be sent again."), "info")
         return redirect(url_for("web.admin_outbox"))
     flash(_("Sent again.") if row.status == "sent" else _("Queued to be sent again."), "success")

@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from matcher.db import db
 from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
@@ -47,7 +46,6 @@ def company_new():
         form.attach_errors(exc.errors)
         return _render(form, None, status=422)
     except Conflict as exc:
-        db.session.rollback()
         if "owner" in exc.errors:
             return redirect(url_for("web.profile"))
         form.attach_errors(exc.errors or {"_form": [exc.detail]})
@@ -73,17 +71,13 @@ def company_edit(company_id: int):
         payload = _checked_payload(form)
         companies.update_company(company_id, payload, expected_version=expected)
     except ValidationFailed as exc:
-        db.session.rollback()
         form.attach_errors(exc.errors)
         return _render(form, company, status=422)
     except Conflict as exc:
-        db.session.rollback()
         form.attach_errors(exc.errors or {"_form": [exc.detail]})
         return _render(form, company, status=409)
     except PreconditionFailed:
         # Someone saved meanwhile: keep what this person typed, and let the next save be on the new version.
-        db.session.rollback()
-        db.session.expire_all()
         fresh = _company_or_404(company_id)
         form.version = str(fresh.version)
         form.forget_missing_ids({"offers": {o.id for o in fresh.offers}, "needs": {n.id for n in fresh.needs}})

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from functools import wraps
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 from flask_babel import refresh as refresh_locale
-from sqlalchemy.exc import SQLAlchemyError
 
-from matcher.db import db
-from matcher.models import Company, User
-from matcher.policy import STAFF_ROLES
+from matcher import policy
 from matcher.services import sessions
 from matcher.web import web
+
+if TYPE_CHECKING:  # only named in annotations: the web reaches rows through the services
+    from matcher.models import Company, User
 
 SESSION_KEY = "sid"
 
@@ -30,12 +31,7 @@ def current_user() -> User | None:
     """The user of this browser's server-side session; a deleted session means nobody."""
     if "web_user" in g:
         return g.web_user
-    user = None
-    try:
-        user = sessions.user_for_session(session.get(SESSION_KEY))
-    except SQLAlchemyError as exc:  # an error page must still render while the database is down
-        current_app.logger.warning("session lookup failed, answering as signed out: %s", exc)
-        db.session.rollback()
+    user = sessions.signed_in_user(session.get(SESSION_KEY))
     if user is None and SESSION_KEY in session:
         session.pop(SESSION_KEY)
     g.web_user = user
@@ -89,8 +85,7 @@ def company_required(view):
 
 def is_staff(user: User | None = None) -> bool:
     """Organisers and admins (the signed-in user unless one is given)."""
-    user = user if user is not None else current_user()
-    return user is not None and user.role in STAFF_ROLES
+    return policy.is_staff(user if user is not None else current_user())
 
 
 def staff_required(view):
@@ -106,11 +101,17 @@ def staff_required(view):
 
 
 def can_edit(user: User | None, company: Company) -> bool:
-    return user is not None and (user.role == "admin" or company.owner_id == user.id)
+    return policy.may_edit_company(user, company)
 
 
 def require_edit(company: Company) -> None:
     if not can_edit(current_user(), company):
+        abort(403)
+
+
+def require_admin() -> None:
+    """Operator pages (the outbox, the mail folder): admins only, everyone else signed in gets the 403 page."""
+    if not policy.may_use_admin_pages(current_user()):
         abort(403)
 
 

@@ -11,7 +11,8 @@ from matcher.db import db
 from matcher.models import Company
 from matcher.services import match_index, match_snapshots
 from matcher.services.companies import delete_company, update_company
-from matcher.services.matching import forget_index, matches_for_company, matches_for_niche
+from matcher.services.match_index import forget_index
+from matcher.services.matching import matches_for_company, matches_for_niche
 from matcher.services.niches import create_niche
 
 BUYER = {"name": "Пермский моторный завод", "country": "RU", "region": "RU-PER", "roles": ["buyer"],
