@@ -9,15 +9,15 @@ from sqlalchemy import func, select
 from matcher.db import db
 from matcher.errors import Unavailable
 from matcher.models import ChangeLog, Company, Niche
+from matcher.settings import SETTINGS
 from matcher.web import web
 
-SUGGESTION_MIN_SCORE = 40.0  # a pair below this is not worth calling a suggestion on the home page
 _FIGURES_KEY = "web_home_figures"
 _FIGURES_TTL_SECONDS = 60.0
 
 
 def suggested_match_count() -> int | None:
-    """Supplier–buyer pairs the engine suggests (score ≥ SUGGESTION_MIN_SCORE), cached per change-log
+    """Supplier–buyer pairs the engine suggests (scoring at least SETTINGS.meeting_min_score), cached per change-log
     position; None while this worker's index loads."""
     from matcher.services.matching import match_engine  # the engine is heavy: only when counted
 
@@ -33,7 +33,7 @@ def suggested_match_count() -> int | None:
     count = 0
     for buyer_id in buyers:
         try:
-            count += len(engine.suppliers_for_buyer(buyer_id, limit=100, min_score=SUGGESTION_MIN_SCORE))
+            count += len(engine.suppliers_for_buyer(buyer_id, limit=100, min_score=SETTINGS.meeting_min_score))
         except KeyError:  # written a moment ago; counted on the next refresh
             continue
     current_app.extensions[_FIGURES_KEY] = (last_change, time.monotonic(), count)
