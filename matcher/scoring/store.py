@@ -81,9 +81,11 @@ class Store:
         return offers, needs
 
     # snapshots keep these two facets under their old names
+    _FACET_AT = {f.name: at for at, f in enumerate(registry.COMPANY_FEATURES)}
+
     @property
     def certs(self) -> list[frozenset[str]]:
-        return self.facets["certifications"]
+        return self._facet_lists()[self._FACET_AT["certifications"]]
 
     @certs.setter
     def certs(self, values: list[frozenset[str]]) -> None:
@@ -91,7 +93,7 @@ class Store:
 
     @property
     def languages(self) -> list[frozenset[str]]:
-        return self.facets["languages"]
+        return self._facet_lists()[self._FACET_AT["languages"]]
 
     @languages.setter
     def languages(self, values: list[frozenset[str]]) -> None:
