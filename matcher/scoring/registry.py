@@ -60,7 +60,7 @@ class Feature:
     name: str
     kind: str
     weight: float                    # default points; positives are rescaled to sum to 100
-    score: Callable                  # signature by kind, see the module docstring
+    score: Callable                  # signature by kind, see the notes above
     detail: Callable | None = None   # (view: PairView, lang) -> str; COMPANY features word themselves
     facet: Callable | None = None    # COMPANY: profile -> frozenset the Store keeps per company
     niche: Callable | None = None    # COMPANY: lang -> (score, detail) when the query is a niche
@@ -69,7 +69,7 @@ class Feature:
     @property
     def summary(self) -> str:
         """What the feature detects: the first line of its scorer's docstring."""
-        return (self.score.__doc__ or "").strip().splitlines()[0] if self.score.__doc__ else self.name
+        return self.score.__doc__.strip().splitlines()[0] if self.score.__doc__ else self.name
 
 
 @dataclass(slots=True)
@@ -147,7 +147,6 @@ def of_kind(*kinds: str) -> tuple[Feature, ...]:
 
 
 PRODUCT_FEATURES = of_kind(PRODUCT)
-CONTEXT_FEATURES = of_kind(PAIR, PLACE, COMPANY)
 COMPANY_FEATURES = of_kind(COMPANY)
 PENALTY_FEATURES = of_kind(PENALTY)
 PENALTY_NAMES = frozenset(f.name for f in PENALTY_FEATURES)
@@ -187,7 +186,8 @@ def company_facets(profile) -> tuple[frozenset, ...]:
 
 
 @lru_cache(maxsize=4096)
-def company_scores(facets_a: tuple[frozenset, ...], facets_b: tuple[frozenset, ...], lang: str) -> tuple[dict, dict]:
+def company_scores(facets_a: tuple[frozenset, ...], facets_b: tuple[frozenset, ...],
+                   lang: str) -> tuple[dict, dict]:
     """The COMPANY features of two companies' facets: ({name: score}, {name: detail}). Companies have
     few distinct facet sets, so each pairing is worked out once; callers read the dicts, never change them."""
     points, details = {}, {}
@@ -212,7 +212,7 @@ def max_company_points(w: dict[str, float]) -> float:
 
 
 def pair_total(product: np.ndarray, fit: np.ndarray, context_points, penalty, company=None):
-    """The score of each need–offer pair, and the only place points are added up: the product points,
+    """The score of each need–offer pair, and the one place a total is made: the product points,
     plus the context points as far as the product fits (gate = fit / CONTEXT_GATE_FIT, at most 1),
     plus the penalties (which never take a pair below zero), capped at 100. Without `company` points
     the total is a lower bound of the total with them (ranking prunes on it).
@@ -240,7 +240,7 @@ def contributions(view: PairView, w: dict[str, float], product_points: dict[str,
         elif f.kind in (PLACE, COMPANY):
             parts.append((f.name, gate * w[f.name] * company[f.name], lambda d=company_details[f.name]: d))
         else:       # the penalty as applied (never below zero), shared by the penalties' raw points
-            share = penalty if len(PENALTY_FEATURES) == 1 else \
-                penalty * w[f.name] * scores[f.name] / (sum(w[g.name] * scores[g.name] for g in PENALTY_FEATURES) or 1)
+            raw = sum(w[g.name] * scores[g.name] for g in PENALTY_FEATURES)
+            share = penalty if len(PENALTY_FEATURES) == 1 else penalty * w[f.name] * scores[f.name] / (raw or 1)
             parts.append((f.name, share, lambda f=f: f.detail(view, lang)))
     return parts
