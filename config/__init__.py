@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from matcher.settings import SETTINGS
+
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
 
@@ -16,8 +18,8 @@ class Base:
     SECRET_KEY: str | None = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # bytes; larger bodies get 413
     JSON_AS_ASCII = False
-    BABEL_DEFAULT_LOCALE = "ru"
-    LANGUAGES = ("ru", "en")
+    BABEL_DEFAULT_LOCALE = SETTINGS.default_language  # the product's languages live in matcher/settings.py
+    LANGUAGES = SETTINGS.languages
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     SESSION_COOKIE_HTTPONLY = True

@@ -5,6 +5,7 @@ import click
 from flask import Flask
 
 from matcher.errors import DomainError
+from matcher.settings import SETTINGS
 
 
 def register_cli(app: Flask) -> None:
@@ -76,9 +77,8 @@ _MATCH_TEXT = {
 
 
 def company_language(company) -> str:
-    """Russian unless the company's profile says it works in English and not in Russian."""
-    languages = company.languages or []
-    return "en" if "en" in languages and "ru" not in languages else "ru"
+    """The first of our languages the company's profile says it works in (Russian, then English), else Russian."""
+    return SETTINGS.language_spoken_by(company.languages)
 
 
 def register_match_cli(app: Flask) -> None:

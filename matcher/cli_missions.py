@@ -7,6 +7,7 @@ import click
 from flask import Flask
 
 from matcher.errors import DomainError
+from matcher.settings import SETTINGS
 
 
 def _fail(exc: DomainError) -> click.ClickException:
@@ -24,8 +25,9 @@ def register_mission_cli(app: Flask) -> None:
     @click.option("--slot-minutes", type=click.IntRange(5, 240), default=20, show_default=True)
     @click.option("--starts-at", help="ISO time with its offset, e.g. 2027-09-14T10:00:00+05:00 "
                                       "[default: 10:00 local on the mission's first day, Perm time]")
-    @click.option("--min-score", type=click.FloatRange(0, 100), default=40.0, show_default=True)
-    @click.option("--per-company", type=click.IntRange(1, 100), default=10, show_default=True)
+    @click.option("--min-score", type=click.FloatRange(0, 100), default=SETTINGS.meeting_min_score, show_default=True)
+    @click.option("--per-company", type=click.IntRange(1, 100), default=SETTINGS.mission_pairs_per_company,
+                  show_default=True)
     @click.option("--max-meetings", type=click.IntRange(0, 48), default=None, help="cap for every company")
     @click.option("--time-limit", type=click.FloatRange(1, 50), default=30.0, show_default=True,
                   help="seconds the scheduler may search")
@@ -93,7 +95,7 @@ def register_mission_cli(app: Flask) -> None:
 
     @mission.command("template")
     @click.option("--format", "file_format", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
-    @click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True)
+    @click.option("--lang", type=click.Choice(SETTINGS.languages), default=SETTINGS.default_language, show_default=True)
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
     def template(file_format: str, lang: str, output: Path):
         """Write a blank delegation table to fill in."""

@@ -5,6 +5,7 @@ import click
 from flask import Flask
 
 from matcher.errors import DomainError
+from matcher.settings import SETTINGS
 
 
 def register_users_cli(app: Flask) -> None:
@@ -13,7 +14,7 @@ def register_users_cli(app: Flask) -> None:
     @users.command("invite")
     @click.argument("email")
     @click.option("--role", type=click.Choice(["organizer", "admin"]), required=True)
-    @click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
+    @click.option("--lang", type=click.Choice(SETTINGS.languages), default=None,
                   help="Language of the mail when the account has none yet (default: Russian).")
     def invite(email: str, role: str, lang: str | None):
         """Create the user if missing, mail a set-password link and print it alone on the last line."""

@@ -11,6 +11,7 @@ from matcher.api.code_schemas import CodeListSchema, CodeSearchArgsSchema, CodeS
 from matcher.api.openapi import doc_of, problems, responds, tag
 from matcher.schemas import load_or_raise
 from matcher.services import code_lookup
+from matcher.settings import SETTINGS
 
 
 def _query_checked(schema_cls):
@@ -30,8 +31,8 @@ def _query_checked(schema_cls):
 
 
 def _language(args: dict) -> str:
-    """`lang` if given, else the client's Accept-Language, else Russian."""
-    return args.get("lang") or request.accept_languages.best_match(code_lookup.LANGUAGES) or "ru"
+    """`lang` if given, else the client's Accept-Language, else the default language (Russian)."""
+    return SETTINGS.choose_language(args.get("lang"), request.accept_languages)
 
 
 @api.get("/codes")

@@ -9,6 +9,7 @@ from matcher.api.auth import ensure_can_read_matches
 from matcher.api.openapi import problems, responds, tag
 from matcher.api.schemas import CompanyMatchQueryArgsSchema, MatchListSchema, NicheMatchQueryArgsSchema
 from matcher.services import companies, niches
+from matcher.settings import SETTINGS
 
 
 @api.get("/companies/<id:company_id>/matches")
@@ -47,7 +48,7 @@ def _ranked(finder, subject_id: int, **kwargs) -> list[dict]:
     """Run a match query; weight names the engine does not know are the client's mistake (400)."""
     from matcher.scoring import UnknownWeightError
 
-    lang = request.accept_languages.best_match(["en", "ru"], default="en")
+    lang = SETTINGS.choose_language(accept=request.accept_languages, fallback=SETTINGS.api_reasons_language)
     try:
         return finder(subject_id, lang=lang, **kwargs)
     except UnknownWeightError as exc:

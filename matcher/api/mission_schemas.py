@@ -10,7 +10,7 @@ from werkzeug.datastructures import FileStorage
 
 from matcher.api.schemas import CompanySummarySchema, PairSchema, ReasonSchema, page_schema
 from matcher.schemas.mission import (
-    FILE_FORMATS, HTTP_TIME_LIMIT_S, LANGUAGES, MissionSchema, ScheduleRequestSchema,
+    FILE_FORMATS, HTTP_TIME_LIMIT_S, LANGUAGES, MatchListArgsSchema, MissionSchema, ScheduleRequestSchema,
 )
 from matcher.services.delegation_import import IMPORT_MODES
 
@@ -77,15 +77,12 @@ class DelegationUploadSchema(Schema):
         "description": "true: check and report what would happen, write nothing"})
 
 
-class MissionMatchListArgsSchema(Schema):
+class MissionMatchListArgsSchema(MatchListArgsSchema):
+    """The match list's own arguments (checked as on the web), and the API's file format and language."""
+
     class Meta:
         unknown = EXCLUDE
 
-    min_score = fields.Float(load_default=40.0, validate=validate.Range(min=0, max=100),
-                             metadata={"description": "Leave out pairs scoring below this, 0..100"})
-    per_company = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100),
-                                 metadata={"description": "At most this many pairs per company (both sides "
-                                                          "count for a company that sells and buys), 1..100"})
     format = fields.String(load_default="json", validate=validate.OneOf(("json", *FILE_FORMATS)),
                            metadata={"description": "json (default), or the same list as a csv or xlsx file"})
     lang = fields.String(validate=validate.OneOf(LANGUAGES), metadata={"description": LANGUAGE_NOTE})

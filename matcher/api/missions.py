@@ -25,11 +25,12 @@ from matcher.errors import NotFound
 from matcher.file_responses import MEDIA_TYPES, file_response
 from matcher.schemas import load_or_raise
 from matcher.schemas import mission as mission_schema
-from matcher.schemas.mission import LANGUAGES, MissionSchema
+from matcher.schemas.mission import MissionSchema
 from matcher.services import (
     delegation_files, delegation_import, mission_agendas, mission_exports, mission_matches, mission_schedules,
     missions,
 )
+from matcher.settings import SETTINGS
 
 _BINARY = {"type": "string", "format": "binary"}
 _TEXT = {"type": "string"}
@@ -44,8 +45,8 @@ def _single(body: dict, status: int = 200, **headers):
 
 
 def _language(args: dict) -> str:
-    """`lang` if given, else the client's Accept-Language, else Russian."""
-    return args.get("lang") or request.accept_languages.best_match(LANGUAGES) or "ru"
+    """`lang` if given, else the client's Accept-Language, else the default language (Russian)."""
+    return SETTINGS.choose_language(args.get("lang"), request.accept_languages)
 
 
 # -- the mission ---------------------------------------------------------------------------------

@@ -5,15 +5,11 @@ from flask import current_app
 from flask_babel import force_locale
 
 from matcher.mail import Mail, MailError
-
-LANGUAGES = ("ru", "en")
-
+from matcher.settings import SETTINGS
 
 def mail_language(locale: str | None) -> str:
     """The language to write to someone in: theirs when we have it, else the site's default."""
-    if locale in LANGUAGES:
-        return locale
-    return current_app.config.get("BABEL_DEFAULT_LOCALE", "ru")
+    return SETTINGS.choose_language(locale)
 
 
 def compose(template: str, lang: str, to: str, **context) -> Mail:

@@ -4,12 +4,14 @@ from __future__ import annotations
 import random
 
 from matcher.scheduling.model import Candidate, Problem
+from matcher.settings import SETTINGS
 
 SECTORS = 6
 
 
-def synthetic_problem(companies: int, slots: int, tables: int, seed: int = 0, per_company: int = 10,
-                      min_score: float = 40.0, partial_availability: float = 0.2,
+def synthetic_problem(companies: int, slots: int, tables: int, seed: int = 0,
+                      per_company: int = SETTINGS.mission_pairs_per_company,
+                      min_score: float = SETTINGS.meeting_min_score, partial_availability: float = 0.2,
                       dual_role: float = 0.1) -> Problem:
     """A mission like the corridor's: suppliers and buyers (a few both), popular suppliers,
     some people present only part of the day, candidates capped per company as the match list is."""

@@ -5,6 +5,7 @@ from marshmallow import RAISE, ValidationError, fields, post_load, validate, val
 
 from matcher.schemas.base import InputSchema
 from matcher.schemas.fields import RowId, TrimmedString, unique_list
+from matcher.settings import SETTINGS
 from matcher.taxonomy import CodeError, hs, nace
 
 MAX_SLOTS = 48              # a two-day forum of 20-minute meetings
@@ -16,7 +17,7 @@ MAX_TIME_LIMIT_S = 50
 HTTP_TIME_LIMIT_S = 30
 HTTP_BUDGET_S = 50.0
 FILE_FORMATS = ("csv", "xlsx")
-LANGUAGES = ("ru", "en")
+LANGUAGES = SETTINGS.languages
 
 
 class HsPrefix(fields.String):
@@ -103,11 +104,17 @@ class MissionSchema(InputSchema):
 
 
 class MatchListArgsSchema(InputSchema):
+    """A mission's match-list arguments, the one check of them: the web page and its files, the API."""
+
     class Meta:
         unknown = RAISE
 
-    min_score = fields.Float(load_default=40.0, validate=validate.Range(min=0, max=100))
-    per_company = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+    min_score = fields.Float(load_default=SETTINGS.meeting_min_score, validate=validate.Range(min=0, max=100),
+                             metadata={"description": "Leave out pairs scoring below this, 0..100"})
+    per_company = fields.Integer(load_default=SETTINGS.mission_pairs_per_company,
+                                 validate=validate.Range(min=1, max=100),
+                                 metadata={"description": "At most this many pairs per company (both sides "
+                                                          "count for a company that sells and buys), 1..100"})
 
 
 class ScheduleRequestSchema(InputSchema):
@@ -124,8 +131,9 @@ class ScheduleRequestSchema(InputSchema):
         required=True, format="iso",
         error_messages={"invalid_awareness": "give the time with its UTC offset, e.g. 2027-09-14T10:00:00+05:00"},
     )
-    min_score = fields.Float(load_default=40.0, validate=validate.Range(min=0, max=100))
-    per_company = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+    min_score = fields.Float(load_default=SETTINGS.meeting_min_score, validate=validate.Range(min=0, max=100))
+    per_company = fields.Integer(load_default=SETTINGS.mission_pairs_per_company,
+                                 validate=validate.Range(min=1, max=100))
     max_meetings = fields.Integer(load_default=None, allow_none=True,
                                   validate=validate.Range(min=0, max=MAX_SLOTS))
     # A request must end well within the web server's 60 s timeout; see docs/scheduling.md.

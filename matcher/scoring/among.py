@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from matcher.scoring import context, weights as W
+from matcher.scoring import registry
 from matcher.scoring.features import Context
 from matcher.scoring.model import Match
 from matcher.scoring.pairs import score_pairs
-from matcher.scoring.ranking import (PAIRS_PER_MATCH, Query, explain_match, niche_scores, place_names,
-                                     shared_features)
+from matcher.scoring.ranking import PAIRS_PER_MATCH, Query, explain_match, place_names
 from matcher.scoring.store import SUPPLIER, Store
 
 MAX_ROWS = 512      # needs scored per pass: bounds the (needs × offers) matrices for large sets
@@ -59,10 +58,9 @@ def pairs_among(store: Store, company_ids, ctx: Context, w: dict[str, float], mi
 
 
 class _Chunk:
-    """Some buyers' needs × all the suppliers' offers: pair totals exactly as `ranking.rank` makes them.
-
-    The arithmetic mirrors rank() step by step (same features, same order of operations), so each
-    pair gets exactly the score and reasons `MatchEngine.score_pair` gives it; a test checks this."""
+    """Some buyers' needs × all the suppliers' offers: the same features and the same `registry.pair_total`
+    as `ranking.rank`, so each pair gets exactly the score and reasons `MatchEngine.score_pair` gives it
+    (a test checks this)."""
 
     def __init__(self, store: Store, buyers: list[int], suppliers: list[int], sup_slots, offer_iids, offer_starts,
                  c, ctx: Context, w: dict[str, float], lang: str):
@@ -77,31 +75,30 @@ class _Chunk:
             self.total = None
             return
         self.query = Query(store.needs, self.need_iids.tolist(), True, store.offers, SUPPLIER)
-        pm = self.pm = score_pairs(store.needs.batch(self.need_iids), c, ctx, w, True)
-        niche = self.niche = niche_scores(store, self.query, self.need_iids, offer_iids)
+        q = store.needs.batch(self.need_iids)
+        pm = self.pm = score_pairs(q, c, ctx, w, True)
+        self.scores = registry.pair_scores(registry.Pairs(q, c, True, self.need_iids, offer_iids, store, self.query))
         # the company of each row (buyer position) and column (supplier position)
         row_b = np.repeat(np.arange(len(buyers)), np.diff(self.need_starts))
         col_s = np.repeat(np.arange(len(suppliers)), np.diff(offer_starts))
         cc, rc = store.country_code.view(), store.region_code.view()
         self.parties = (cc[sup_slots][col_s][None, :], rc[sup_slots][col_s][None, :],
                         cc[buy_slots][row_b][:, None], rc[buy_slots][row_b][:, None])
-        geo = context.geography(*self.parties, code=lambda name: store.places.get(name, -1))
-        self.geo = np.broadcast_to(geo, pm.fit.shape)
-        gate = self.gate = np.minimum(1.0, pm.fit / W.CONTEXT_GATE_FIT)
-        context_points = w["volume"] * pm.volume + w["niche"] * niche + w["geography"] * self.geo
-        gained = pm.product + gate * context_points
-        # certifications and languages: Python set logic, once per distinct pair of company contexts
+        place = registry.place_scores(self.parties, code=lambda name: store.places.get(name, -1))
+        self.place = {name: np.broadcast_to(s, pm.fit.shape) for name, s in place.items()}
+        context_points = registry.pair_points(w, self.scores, registry.place_points(w, self.place))
+        # the company features: Python set logic, once per distinct pair of company facets
         kinds: dict[tuple, int] = {}
-        kb = np.array([kinds.setdefault((store.certs[x], store.languages[x]), len(kinds)) for x in buy_slots.tolist()])
-        ks = np.array([kinds.setdefault((store.certs[x], store.languages[x]), len(kinds)) for x in sup_slots.tolist()])
+        facets = store.facets_of
+        kb = np.array([kinds.setdefault(facets(x), len(kinds)) for x in buy_slots.tolist()])
+        ks = np.array([kinds.setdefault(facets(x), len(kinds)) for x in sup_slots.tolist()])
         combos, inverse = np.unique(kb[:, None] * len(kinds) + ks[None, :], return_inverse=True)
         slot_of_kind = {k: x for x, k in zip(buy_slots.tolist() + sup_slots.tolist(), kb.tolist() + ks.tolist())}
-        values = [sum(w[name] * v for name, v in self._shared(slot_of_kind[b], slot_of_kind[k])[0].items())
+        values = [registry.company_points(w, self._shared(slot_of_kind[b], slot_of_kind[k])[0])
                   for b, k in (divmod(int(x), len(kinds)) for x in combos)]
         extra = np.array(values)[inverse.reshape(len(buyers), len(suppliers))]
-        gained = gained + gate * extra[row_b][:, col_s]
-        self.penalty = np.maximum(w["service_mismatch"] * pm.mismatch, -gained)
-        self.total = np.minimum(gained + self.penalty, 100.0)
+        self.gate, self.penalty, self.total = registry.pair_total(
+            pm.product, pm.fit, context_points, registry.penalty_points(w, self.scores), extra[row_b][:, col_s])
         pm.scores = {}              # raw feature scores: not needed to explain, and chunks live until the end
 
     def _block(self, bi: int, si: int) -> tuple[int, int, int, int]:
@@ -127,9 +124,7 @@ class _Chunk:
         return out
 
     def _shared(self, buyer_slot: int, supplier_slot: int) -> tuple[dict, dict]:
-        st = self.store
-        return shared_features(st.certs[buyer_slot], st.certs[supplier_slot], st.languages[buyer_slot],
-                               st.languages[supplier_slot], self.lang)
+        return registry.company_scores(self.store.facets_of(buyer_slot), self.store.facets_of(supplier_slot), self.lang)
 
     def explain(self, bi: int, si: int) -> Match:
         r0, r1, c0, c1 = self._block(bi, si)
@@ -140,10 +135,10 @@ class _Chunk:
         pair_idx = (r0 + li) * m + (c0 + lj)
         i, j = int(r0 + li[0]), int(c0 + lj[0])
         points, details = self._shared(int(self.buy_slots[bi]), int(self.sup_slots[si]))
-        points = {"geography": float(self.geo[i, j]), **points}
+        points = {**{name: float(s[i, j]) for name, s in self.place.items()}, **points}
         names = place_names(self.store, (self.parties[0][0, j], self.parties[1][0, j],
                                          self.parties[2][i, 0], self.parties[3][i, 0]))
-        details = {"geography": context.geography_detail(*names, lang=self.lang), **details}
-        return explain_match(self.store, self.query, self.need_iids, self.offer_iids, self.pm, self.niche, self.gate,
+        details = {**registry.place_details(names, self.lang), **details}
+        return explain_match(self.store, self.query, self.need_iids, self.offer_iids, self.pm, self.scores, self.gate,
                              self.total, self.penalty, self.w, i, j, pair_idx, points, details, self.suppliers[si],
                              self.lang)

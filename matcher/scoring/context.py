@@ -1,4 +1,4 @@
-"""Context features: volume vs capacity, corridor geography, shared certifications and languages."""
+"""Context features: volume vs capacity, niches, corridor geography, shared certifications and languages."""
 from __future__ import annotations
 
 import numpy as np
@@ -22,6 +22,32 @@ def volume_detail(need: float | None, capacity: float | None, lang: str = "en") 
         return say("volume_unknown", lang)
     return say("volume_within" if need <= capacity else "volume_exceeds", lang,
                need=money(need, lang), capacity=money(capacity, lang))
+
+
+def niche_scores(store, query, q_iids: np.ndarray, cand: np.ndarray) -> np.ndarray:
+    """1 where the need and the offer of a pair fall in the same registered niche (always, when the
+    query is the niche itself)."""
+    out = np.zeros((len(q_iids), len(cand)))
+    if query.niche is not None:
+        return out + 1.0
+    q_name, c_name = ("needs", "offers") if query.q_is_need else ("offers", "needs")
+    for row, iid in enumerate(q_iids.tolist()):
+        for nid in store.niches_of[q_name].get(iid, {}):
+            members = store.members[nid][c_name]
+            if hasattr(members, "contains_many"):          # mapped from a snapshot: vectorised
+                out[row] = np.maximum(out[row], members.contains_many(cand))
+            else:
+                out[row] = np.maximum(out[row], [1.0 if c in members else 0.0 for c in cand.tolist()])
+    return out
+
+
+def niche_detail(store, query, need_iid: int, offer_iid: int, lang: str = "en") -> str:
+    if query.niche is not None:
+        return say("fills_niche", lang, names=query.niche.departed_company) if query.q_is_need else \
+            say("needs_niche", lang, name=query.niche.departed_company)
+    shared = set(store.niches_of["needs"].get(need_iid, {})) & set(store.niches_of["offers"].get(offer_iid, {}))
+    names = sorted(store.niches[n].departed_company for n in shared)
+    return say("fills_niche", lang, names=", ".join(names)) if names else ""
 
 
 def money(usd: float, lang: str = "en") -> str:

@@ -159,7 +159,12 @@ def concepts(q: Batch, c: Batch, ctx: Context, q_is_need: bool) -> Scored:
     return Scored(score, avail)
 
 
-_AVAILABILITY = np.array([[0, 0, 0], [0, 0.25, 0.5], [0, 0.5, 1.0]])   # [q_mode][c_mode]
+# Inferred codes restate the text, so they count at a fraction of the declared codes' weight.
+AVAILABILITY_ONE_SIDE_INFERRED = 0.5
+AVAILABILITY_BOTH_INFERRED = 0.25
+# [q_mode][c_mode]: no codes, inferred, declared
+_AVAILABILITY = np.array([[0, 0, 0], [0, AVAILABILITY_BOTH_INFERRED, AVAILABILITY_ONE_SIDE_INFERRED],
+                          [0, AVAILABILITY_ONE_SIDE_INFERRED, 1.0]])
 
 
 def _codes(q: Batch, c: Batch, ctx: Context, q_is_need: bool, kind: str) -> Scored:
@@ -198,5 +203,3 @@ def nace_codes(q: Batch, c: Batch, ctx: Context, q_is_need: bool) -> Scored:
     """Deepest shared NACE / OKVED prefix: division < group < class."""
     return _codes(q, c, ctx, q_is_need, codes.NACE)
 
-
-PRODUCT = {"hs_codes": hs_codes, "nace_codes": nace_codes, "text": text, "concepts": concepts}

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from matcher.scoring import codes, context, explain, weights as W
+from matcher.scoring import explain, registry
 from matcher.scoring.features import Context
 from matcher.scoring.index import SideIndex
 from matcher.scoring.model import Match, Niche, PairScore, Profile
 from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.store import Store, prepared
-from matcher.scoring.wording import say
 
 PAIRS_PER_MATCH = 3
 
@@ -28,31 +26,6 @@ class Query:
     niche: Niche | None = None
     active: bool = True        # False when the asking company lacks the role it asks as
     only: np.ndarray | None = None   # score these candidate items only (score_pair)
-
-
-def niche_scores(store: Store, query: Query, q_iids: np.ndarray, cand: np.ndarray) -> np.ndarray:
-    """1 where the need and the offer of a pair fall in the same registered niche."""
-    out = np.zeros((len(q_iids), len(cand)))
-    if query.niche is not None:
-        return out + 1.0
-    q_name, c_name = ("needs", "offers") if query.q_is_need else ("offers", "needs")
-    for row, iid in enumerate(q_iids.tolist()):
-        for nid in store.niches_of[q_name].get(iid, {}):
-            members = store.members[nid][c_name]
-            if hasattr(members, "contains_many"):          # mapped from a snapshot: vectorised
-                out[row] = np.maximum(out[row], members.contains_many(cand))
-            else:
-                out[row] = np.maximum(out[row], [1.0 if c in members else 0.0 for c in cand.tolist()])
-    return out
-
-
-def _niche_detail(store: Store, query: Query, need_iid: int, offer_iid: int, lang: str) -> str:
-    if query.niche is not None:
-        return say("fills_niche", lang, names=query.niche.departed_company) if query.q_is_need else \
-            say("needs_niche", lang, name=query.niche.departed_company)
-    shared = set(store.niches_of["needs"].get(need_iid, {})) & set(store.niches_of["offers"].get(offer_iid, {}))
-    names = sorted(store.niches[n].departed_company for n in shared)
-    return say("fills_niche", lang, names=", ".join(names)) if names else ""
 
 
 def _parties(store: Store, query: Query, slots: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -78,24 +51,11 @@ def place_names(store: Store, codes_: tuple) -> tuple:
 
 
 def _shared_profile_features(store: Store, query: Query, slot: int, lang: str) -> tuple[dict, dict]:
-    """Certifications and languages of the asking company against one candidate (Python: they
-    are only computed for companies that can still reach the top, see rank)."""
-    p = query.profile
-    if p is None:                              # a niche: no company to compare with
-        return {"certifications": 0.0, "languages": context.NEUTRAL}, \
-            {"certifications": "", "languages": say("languages_niche", lang)}
-    return shared_features(context.normalised(p.certifications), store.certs[slot],
-                            context.normalised(p.languages), store.languages[slot], lang)
-
-
-@lru_cache(maxsize=4096)
-def shared_features(certs_a: frozenset, certs_b: frozenset, langs_a: frozenset, langs_b: frozenset,
-                     lang: str) -> tuple[dict, dict]:
-    """Companies have few distinct certification and language sets: each pairing is worked out once.
-    Callers read the dicts, never change them."""
-    certs, cert_d = context.certifications(certs_a, certs_b, lang)
-    langs, lang_d = context.languages(langs_a, langs_b, lang)
-    return {"certifications": certs, "languages": langs}, {"certifications": cert_d, "languages": lang_d}
+    """The COMPANY features of the asking company against one candidate (Python: they are only
+    computed for companies that can still reach the top, see rank)."""
+    if query.profile is None:                  # a niche: no company to compare with
+        return registry.niche_company_scores(lang)
+    return registry.company_scores(registry.company_facets(query.profile), store.facets_of(slot), lang)
 
 
 def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int, limit: int,
@@ -114,32 +74,30 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
         return []
     c = query.c_side.batch(cand)
     pm = score_pairs(q, c, ctx, w, query.q_is_need)
-    niche = niche_scores(store, query, q_iids, cand)
+    scores = registry.pair_scores(registry.Pairs(q, c, query.q_is_need, q_iids, cand, store, query))
     slots, inverse = np.unique(c.owner, return_inverse=True)
     parties = _parties(store, query, slots)
-    geo = context.geography(*parties, code=lambda name: store.places.get(name, -1))
-    gate = np.minimum(1.0, pm.fit / W.CONTEXT_GATE_FIT)
-    context_points = w["volume"] * pm.volume + w["niche"] * niche + (w["geography"] * geo)[inverse][None, :]
-    gained = pm.product + gate * context_points
-
-    # Certifications and languages need Python set logic per company, so they are added only for
-    # companies whose best pair could still reach the top `limit` with their maximum.
-    k, m = gained.shape
+    place = registry.place_scores(parties, code=lambda name: store.places.get(name, -1))
+    context_points = registry.pair_points(w, scores, registry.place_points(w, place)[inverse][None, :])
+    penalty_points = registry.penalty_points(w, scores)
+    # A lower bound of each pair's total (without the company features, which need Python set logic
+    # per company): they are added only for companies whose best pair could still reach the top
+    # `limit` with their maximum.
+    _, _, base = registry.pair_total(pm.product, pm.fit, context_points, penalty_points)
+    k, m = base.shape
     owner_flat = np.tile(inverse, k)
-    base = np.maximum(gained + w["service_mismatch"] * pm.mismatch, 0.0)    # a lower bound of the total
     best0 = np.full(len(slots), -np.inf)
     np.maximum.at(best0, owner_flat, base.ravel())
-    extra_max = w["certifications"] + w["languages"]
+    extra_max = registry.max_company_points(w)
     cut = np.sort(best0)[-limit] if len(best0) >= limit else -np.inf
     hopeful = np.flatnonzero((best0 + extra_max >= cut - 1e-9) & (best0 + extra_max >= min_score - 0.05))
     extra, shared = np.zeros(len(slots)), {}
     for pos in hopeful.tolist():
         points, details = _shared_profile_features(store, query, int(slots[pos]), lang)
-        extra[pos] = sum(w[name] * v for name, v in points.items())
+        extra[pos] = registry.company_points(w, points)
         shared[pos] = (points, details)
-    gained = gained + gate * extra[inverse][None, :]
-    penalty = np.maximum(w["service_mismatch"] * pm.mismatch, -gained)     # never below zero
-    total = np.minimum(gained + penalty, 100.0)
+    gate, penalty, total = registry.pair_total(pm.product, pm.fit, context_points, penalty_points,
+                                               extra[inverse][None, :])
 
     flat = total.ravel()
     order = np.lexsort((-flat, owner_flat))
@@ -158,34 +116,25 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
         i, j = divmod(int(pair_idx[0]), m)
         pos = int(inverse[j])
         points, details = shared[pos]
-        points = {"geography": float(geo[pos]), **points}
-        names = place_names(store, tuple(col[pos] for col in parties))
-        details = {"geography": context.geography_detail(*names, lang=lang), **details}
-        matches.append(explain_match(store, query, q_iids, cand, pm, niche, gate, total, penalty, w, i, j, pair_idx,
+        points = {**{name: float(s[pos]) for name, s in place.items()}, **points}
+        details = {**registry.place_details(place_names(store, tuple(col[pos] for col in parties)), lang), **details}
+        matches.append(explain_match(store, query, q_iids, cand, pm, scores, gate, total, penalty, w, i, j, pair_idx,
                                      points, details, int(company_ids[g]), lang))
     return matches
 
 
-def explain_match(store, query, q_iids, cand, pm: PairMatrix, niche, gate, total, penalty, w, i, j, pair_idx,
+def explain_match(store, query, q_iids, cand, pm: PairMatrix, scores, gate, total, penalty, w, i, j, pair_idx,
                   comp_points, comp_details, company_id, lang: str = "en") -> Match:
+    """The match of the company owning candidate j, from its best pair (i, j): each feature's points
+    as the registry adds them up, worded, and the company's best pairs."""
     m = total.shape[1]
     q_item, c_item = query.q_side.items[int(q_iids[i])], query.c_side.items[int(cand[j])]
     need, offer = (q_item, c_item) if query.q_is_need else (c_item, q_item)
-    pn, po = prepared(need), prepared(offer)
-    details = {"text": lambda: explain.text_detail(pn, po, lang),
-               "concepts": lambda: explain.concept_detail(pn, po, lang),
-               "hs_codes": lambda: explain.code_detail(codes.HS, pn, po, lang),
-               "nace_codes": lambda: explain.code_detail(codes.NACE, pn, po, lang)}
-    parts = [(name, float(pm.points[name][i, j]), details[name]) for name in W.PRODUCT_FEATURES]
-    g = float(gate[i, j])
     need_iid, offer_iid = (int(q_iids[i]), int(cand[j])) if query.q_is_need else (int(cand[j]), int(q_iids[i]))
-    parts.append(("volume", g * w["volume"] * float(pm.volume[i, j]),
-                  lambda: context.volume_detail(pn.volume, po.volume, lang)))
-    parts.append(("niche", g * w["niche"] * float(niche[i, j]),
-                  lambda: _niche_detail(store, query, need_iid, offer_iid, lang)))
-    for name in W.COMPANY_FEATURES:
-        parts.append((name, g * w[name] * comp_points[name], (lambda d=comp_details[name]: d)))
-    parts.append(("service_mismatch", float(penalty[i, j]), lambda: explain.kind_detail(pn, po, lang)))
+    view = registry.PairView(prepared(need), prepared(offer), need_iid, offer_iid, store, query)
+    parts = registry.contributions(view, w, {name: float(p[i, j]) for name, p in pm.points.items()}, float(gate[i, j]),
+                                   {name: float(s[i, j]) for name, s in scores.items()}, float(penalty[i, j]),
+                                   comp_points, comp_details, lang)
     score = float(total[i, j])
     reasons = explain.round_reasons([(n, c, d() if c != 0 else "") for n, c, d in parts], score)
     pairs = []

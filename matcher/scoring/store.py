@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from matcher.scoring import context
+from matcher.scoring import registry
 from matcher.scoring.index import SideIndex
 from matcher.scoring.lexicon import Lexicon
 from matcher.scoring.model import Item, Niche, Profile
@@ -36,12 +36,11 @@ class Store:
         self.slot_of: dict[int, int] = {}
         self.company_id, self.roles = Column(np.int64), Column(np.int8)
         self.country, self.region = Column(object, fill=""), Column(object, fill=None)
-        # the same places as small ints, for vectorised geography; certifications and languages
-        # folded once here rather than at every query
+        # the same places as small ints, for vectorised geography; the company features' facets
+        # (certifications, languages …) folded once here rather than at every query: name -> per slot
         self.places: dict[str | None, int] = {None: 0, "": 0}
         self.country_code, self.region_code = Column(np.int32), Column(np.int32)
-        self.certs: list[frozenset[str]] = []
-        self.languages: list[frozenset[str]] = []
+        self.facets: dict[str, list[frozenset[str]]] = {f.name: [] for f in registry.COMPANY_FEATURES}
         self.items_of: dict[int, tuple[list[int], list[int]]] = {}
         self.niches: dict[int, Niche] = {}
         self.niche_iid: dict[int, int] = {}
@@ -68,20 +67,56 @@ class Store:
             self.region.append(None)
             self.country_code.append(0)
             self.region_code.append(0)
-            self.certs.append(frozenset())
-            self.languages.append(frozenset())
         self.profiles[profile.id] = profile
         self.roles[slot] = sum(bit for role, bit in ROLE_BITS.items() if role in profile.roles)
         self.country[slot], self.region[slot] = (profile.country or "").upper(), profile.region
         self.country_code[slot] = self.place(self.country.view()[slot])
         self.region_code[slot] = self.place(profile.region)
-        self.certs[slot] = context.normalised(profile.certifications)
-        self.languages[slot] = context.normalised(profile.languages)
+        for f, values in zip(registry.COMPANY_FEATURES, self._facet_lists()):
+            values[slot] = f.facet(profile)
         ready_offers, ready_needs = ready or ([None] * len(profile.offers), [None] * len(profile.needs))
         offers = [self._add_item(self.offers, item, slot, p) for item, p in zip(profile.offers, ready_offers)]
         needs = [self._add_item(self.needs, item, slot, p) for item, p in zip(profile.needs, ready_needs)]
         self.items_of[profile.id] = (offers, needs)
         return offers, needs
+
+    # snapshots keep these two facets under their old names
+    _FACET_AT = {f.name: at for at, f in enumerate(registry.COMPANY_FEATURES)}
+
+    @property
+    def certs(self) -> list[frozenset[str]]:
+        return self._facet_lists()[self._FACET_AT["certifications"]]
+
+    @certs.setter
+    def certs(self, values: list[frozenset[str]]) -> None:
+        self.facets["certifications"] = values
+
+    @property
+    def languages(self) -> list[frozenset[str]]:
+        return self._facet_lists()[self._FACET_AT["languages"]]
+
+    @languages.setter
+    def languages(self, values: list[frozenset[str]]) -> None:
+        self.facets["languages"] = values
+
+    def facets_of(self, slot: int) -> tuple[frozenset[str], ...]:
+        """The company's facets, in the registry's order of its COMPANY features."""
+        return tuple(values[slot] for values in self._facet_lists())
+
+    def _facet_lists(self) -> list[list[frozenset[str]]]:
+        """Each COMPANY feature's facets per slot. A snapshot written before a feature existed does not
+        keep its facet: it is derived here, once, from the stored profiles (removed slots: empty)."""
+        out = []
+        for f in registry.COMPANY_FEATURES:
+            values = self.facets.setdefault(f.name, [])
+            if len(values) < self.company_id.size:
+                ids = self.company_id.view()
+                for slot in range(len(values), self.company_id.size):
+                    cid = int(ids[slot])
+                    alive = cid in self.profiles and self.slot_of[cid] == slot
+                    values.append(f.facet(self.profiles[cid]) if alive else frozenset())
+            out.append(values)
+        return out
 
     def remove_profile(self, company_id: int) -> None:
         offers, needs = self.items_of.pop(company_id)

@@ -1,4 +1,4 @@
-"""The scoring table: one function per feature, (need, offer, ctx) -> FeatureResult, with weights."""
+"""The registry's features one pair at a time, (need, offer, ctx) -> FeatureResult, and a standalone Context."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,12 +6,11 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from matcher.scoring import codes, context, explain, features
+from matcher.scoring import codes, registry
 from matcher.scoring.batch import code_rows, concept_rows, from_prepared, term_rows
 from matcher.scoring.features import Context
 from matcher.scoring.lexicon import Lexicon
-from matcher.scoring.prepare import KIND_GOODS, KIND_SERVICE, Prepared
-from matcher.scoring.weights import DEFAULT_WEIGHTS
+from matcher.scoring.prepare import Prepared
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,40 +23,29 @@ class FeatureResult:
 Feature = Callable[[Prepared, Prepared, Context], FeatureResult]
 
 
-def _from_batch(batch_fn, detail_fn) -> Feature:
+def one_pair(name: str) -> Feature:
+    """A PRODUCT, PAIR or PENALTY feature of the registry scored and worded for one need and one offer
+    (English), as tests and one-off checks read it. The niche feature needs a Store: not here."""
+    f = registry.BY_NAME[name]
+
     def feature(need: Prepared, offer: Prepared, ctx: Context) -> FeatureResult:
-        scored = batch_fn(from_prepared(ctx.lex, [need]), from_prepared(ctx.lex, [offer]), ctx, True)
-        return FeatureResult(float(scored.score[0, 0]), detail_fn(need, offer), float(scored.avail[0, 0]))
-    feature.__name__ = batch_fn.__name__
-    feature.__doc__ = (batch_fn.__doc__ or "").strip().splitlines()[0]
+        q, c = from_prepared(ctx.lex, [need]), from_prepared(ctx.lex, [offer])
+        if f.kind == registry.PRODUCT:
+            scored = f.score(q, c, ctx, True)
+            score, available = float(scored.score[0, 0]), float(scored.avail[0, 0])
+        else:
+            pairs = registry.Pairs(q, c, True, np.zeros(1), np.zeros(1), None, None)
+            score, available = float(f.score(pairs)[0, 0]), 1.0
+        view = registry.PairView(need, offer, -1, -1, None, None)
+        worded = f.kind != registry.PENALTY or score > 0
+        return FeatureResult(score, f.detail(view, "en") if worded else "", available)
+    feature.__name__ = name
+    feature.__doc__ = f.summary
     return feature
 
 
-hs_codes = _from_batch(features.hs_codes, lambda n, o: explain.code_detail(codes.HS, n, o))
-nace_codes = _from_batch(features.nace_codes, lambda n, o: explain.code_detail(codes.NACE, n, o))
-text = _from_batch(features.text, explain.text_detail)
-concepts = _from_batch(features.concepts, explain.concept_detail)
-
-
-def volume(need: Prepared, offer: Prepared, ctx: Context) -> FeatureResult:
-    """The need's annual volume fits within the offer's annual capacity (neutral when unknown)."""
-    score = context.volume(np.array(need.volume or np.nan), np.array(offer.volume or np.nan))
-    return FeatureResult(float(score), context.volume_detail(need.volume, offer.volume))
-
-
-def service_mismatch(need: Prepared, offer: Prepared, ctx: Context) -> FeatureResult:
-    """One side is a service (training, repair, logistics …) and the other is goods."""
-    hit = {need.kind, offer.kind} == {KIND_GOODS, KIND_SERVICE}
-    return FeatureResult(1.0 if hit else 0.0, explain.kind_detail(need, offer) if hit else "")
-
-
-# (feature name, function, default weight in points): the pair-level algorithm. Company-level
-# features (geography, certifications, languages) and the niche bonus are in context.py / ranking.py.
-ALGORITHM: list[tuple[str, Feature, float]] = [
-    (name, fn, DEFAULT_WEIGHTS[name]) for name, fn in (
-        ("hs_codes", hs_codes), ("nace_codes", nace_codes), ("text", text), ("concepts", concepts),
-        ("volume", volume), ("service_mismatch", service_mismatch))
-]
+hs_codes, nace_codes, text, concepts, volume, service_mismatch = (
+    one_pair(name) for name in ("hs_codes", "nace_codes", "text", "concepts", "volume", "service_mismatch"))
 
 
 def standalone_context(items: Iterable[Prepared]) -> Context:

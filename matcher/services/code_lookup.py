@@ -5,8 +5,9 @@ import threading
 from dataclasses import dataclass, field
 
 from matcher import classifier
+from matcher.settings import SETTINGS
 
-LANGUAGES = ("ru", "en")
+LANGUAGES = SETTINGS.languages
 SCHEMES = ("hs", "nace")
 MAX_QUERY_CHARS = 200
 MAX_TITLE_CHARS = 300

@@ -15,6 +15,7 @@ from matcher.services.mission_matches import mission_match_list
 from matcher.services.mission_schedules import get_last_schedule
 from matcher.services.missions import get_mission
 from matcher.services.spreadsheet_cells import append_row, safe_row
+from matcher.settings import SETTINGS
 from matcher.taxonomy import regions
 
 LABELS = {
@@ -68,8 +69,9 @@ def match_list_rows(items: list[dict], lang: str) -> tuple[list[str], list[list]
     return headers, rows
 
 
-def match_list_file(mission_id: int, user, file_format: str = "xlsx", lang: str = "ru",
-                    min_score: float = 40.0, per_company: int = 10) -> bytes:
+def match_list_file(mission_id: int, user, file_format: str = "xlsx", lang: str = SETTINGS.default_language,
+                    min_score: float = SETTINGS.meeting_min_score,
+                    per_company: int = SETTINGS.mission_pairs_per_company) -> bytes:
     """The match list (same items as `mission_match_list`) as a CSV or XLSX file."""
     headers, rows = match_list_rows(
         mission_match_list(mission_id, user, min_score=min_score, per_company=per_company)["items"], lang)

@@ -15,10 +15,12 @@ from matcher.db import db
 from matcher.policy import sees_every_participant
 from matcher.services import matching
 from matcher.services.missions import company_id_of, load_mission
+from matcher.settings import SETTINGS
 from matcher.taxonomy import nace
 
 
-def mission_match_list(mission_id: int, user, min_score: float = 40.0, per_company: int = 10) -> dict:
+def mission_match_list(mission_id: int, user, min_score: float = SETTINGS.meeting_min_score,
+                       per_company: int = SETTINGS.mission_pairs_per_company) -> dict:
     """`{"items": [{"supplier", "buyer", "score", "reasons", "pairs"}], "total", …}`, best first.
 
     At most `per_company` pairs per company, counting both sides for a company that sells and
@@ -35,7 +37,8 @@ def mission_match_list(mission_id: int, user, min_score: float = 40.0, per_compa
     }
 
 
-def mission_match_items(mission: Mission, min_score: float = 40.0, per_company: int = 10) -> list[dict]:
+def mission_match_items(mission: Mission, min_score: float = SETTINGS.meeting_min_score,
+                        per_company: int = SETTINGS.mission_pairs_per_company) -> list[dict]:
     companies = list(db.session.scalars(
         select(Company).where(Company.id.in_([p.company_id for p in mission.participants]))
         .options(selectinload(Company.offers), selectinload(Company.needs))

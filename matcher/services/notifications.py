@@ -23,12 +23,12 @@ from matcher.models import Company, Mission, MissionSchedule, User
 from matcher.policy.contacts import mutual_partners
 from matcher.services import outbox, preferences
 from matcher.services.visibility import is_public
+from matcher.settings import SETTINGS
 from matcher.taxonomy import regions
 
 log = logging.getLogger(__name__)
 
 DIGEST_SIZE = 10
-DIGEST_MIN_SCORE = 50.0  # «good»: the /matches page shows from 10, a digest only what is worth a mail
 DIGEST_PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 DIGEST_EARLY_S = 3600    # an hourly scheduler may come a little early; a day is still a day
 
@@ -128,7 +128,7 @@ def send_due_digests(now: datetime | None = None) -> int:
             continue
         lang = mail_language(user.locale)
         try:
-            found = matches_for_company(company.id, limit=DIGEST_SIZE, min_score=DIGEST_MIN_SCORE, lang=lang)
+            found = matches_for_company(company.id, limit=DIGEST_SIZE, min_score=SETTINGS.digest_min_score, lang=lang)
         except (DomainError, KeyError) as exc:  # a profile the engine cannot rank yet
             log.info("no digest for company %s: %s", company.id, exc)
             continue

@@ -6,10 +6,11 @@ from functools import lru_cache
 
 import pycountry
 from babel.numbers import format_compact_currency
-from flask import current_app, request, url_for
+from flask import request, url_for
 from flask_babel import format_date, format_datetime
 from flask_babel import lazy_gettext as _l
 
+from matcher.settings import SETTINGS
 from matcher.taxonomy import hs, nace, regions
 from matcher.web import web
 from matcher.web.i18n import current_language
@@ -136,7 +137,7 @@ def _page_globals() -> dict:
         "current_user": current_user(),
         "current_company": current_company(),
         "lang": current_language(),
-        "languages": current_app.config.get("LANGUAGES", ("ru", "en")),
+        "languages": SETTINGS.languages,
         "here": request.full_path.rstrip("?") if request else "/",
         "country_name": country_name,
         "region_name": region_name,

@@ -6,6 +6,7 @@ from flask_babel import get_locale, gettext
 
 from matcher.messages import say
 from matcher.services.accounts import choose_language
+from matcher.settings import SETTINGS
 from matcher.web import web
 from matcher.web.security import current_user, safe_next
 
@@ -17,27 +18,23 @@ def select_locale() -> str | None:
     """Flask-Babel's locale selector."""
     if not has_request_context():
         return None
-    languages = current_app.config.get("LANGUAGES", ("ru", "en"))
     chosen = chosen_language()
-    if chosen:
-        return chosen
-    if not request.path.startswith("/api/"):
+    if not chosen and not request.path.startswith("/api/"):
         user = current_user()
-        if user is not None and user.locale in languages:
-            return user.locale
-    return request.accept_languages.best_match(languages) or current_app.config.get("BABEL_DEFAULT_LOCALE", "ru")
+        chosen = user.locale if user is not None else None
+    return SETTINGS.choose_language(chosen, request.accept_languages)
 
 
 def chosen_language() -> str | None:
     """The language picked on this browser (the switcher's cookie) if it is one we offer; the cookie is
     the client's to write, so anything else is ignored rather than stored on the account."""
     chosen = request.cookies.get(LOCALE_COOKIE)
-    return chosen if chosen in current_app.config.get("LANGUAGES", ("ru", "en")) else None
+    return chosen if chosen in SETTINGS.languages else None
 
 
 def current_language() -> str:
     locale = get_locale()
-    return locale.language if locale else "ru"
+    return locale.language if locale else SETTINGS.default_language
 
 
 def localize(message) -> str:
@@ -58,7 +55,7 @@ def switch_locale():
     language = request.form.get("locale", "")
     target = safe_next(request.form.get("next")) or "/"
     response = redirect(target)
-    if language in current_app.config.get("LANGUAGES", ("ru", "en")):
+    if language in SETTINGS.languages:
         user = current_user()
         if user is not None:
             choose_language(user, language)

@@ -7,12 +7,12 @@ from flask_babel import gettext as _
 from matcher import policy
 from matcher.errors import NotFound
 from matcher.services import companies, interests
+from matcher.settings import SETTINGS
 from matcher.web import web
 from matcher.web.i18n import current_language
 from matcher.web.security import company_required, current_company, current_user, safe_next
 
 MATCH_LIMIT = 30
-MIN_SCORE = 10.0  # below this a «match» is noise: nothing the two companies trade in common
 PAIRS_SHOWN = 4
 
 
@@ -26,7 +26,7 @@ def matches():
     if side not in company.roles:
         side = "buyer" if company.is_buyer else "supplier"
     show_hidden = request.args.get("hidden") == "1"
-    found = matches_for_company(company.id, as_role=side, limit=MATCH_LIMIT, min_score=MIN_SCORE,
+    found = matches_for_company(company.id, as_role=side, limit=MATCH_LIMIT, min_score=SETTINGS.listing_min_score,
                                 lang=current_language())
     for match in found:
         match["pairs"] = _telling_pairs(match)

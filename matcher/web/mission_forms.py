@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from matcher.services.code_lookup import CodeHit
+from matcher.settings import SETTINGS
 from matcher.web.forms import N_, split_codes, translate_message
 from matcher.web.params import row_id, whole_number
 
@@ -145,7 +146,8 @@ class ScheduleForm:
         """The last run's settings, else a day of 8 × 20-minute slots at 10 tables from 10:00 Perm time."""
         values = {"slots": "8", "tables": "10", "slot_minutes": "20", "day": mission["starts_on"] or
                   date.today().isoformat(), "time": "10:00", "utc_offset": DEFAULT_OFFSET, "max_meetings": "",
-                  "min_score": "40", "per_company": "10"}
+                  "min_score": f"{SETTINGS.meeting_min_score:g}",
+                  "per_company": str(SETTINGS.mission_pairs_per_company)}
         if last_params:
             starts = last_params["starts_at"]
             values.update({key: "" if last_params.get(key) is None else f"{last_params[key]:g}"

@@ -10,7 +10,8 @@ from flask_babel import gettext as _
 from matcher.errors import Conflict, DomainError, NotFound, ValidationFailed
 from matcher.file_responses import file_response
 from matcher.jobs import queued_jobs_enabled
-from matcher.schemas.mission import HTTP_BUDGET_S, MAX_TIME_LIMIT_S
+from matcher.schemas import load_or_raise
+from matcher.schemas.mission import HTTP_BUDGET_S, MAX_TIME_LIMIT_S, MatchListArgsSchema
 from matcher.services import missions
 from matcher.services.background import start_schedule
 from matcher.services.mission_agendas import agenda_ics, company_agenda
@@ -20,36 +21,44 @@ from matcher.services.mission_schedules import (
     get_last_schedule, meeting_start, schedule_mission, set_meeting_locked,
 )
 from matcher.web import web
-from matcher.web.i18n import current_language
+from matcher.web.i18n import current_language, localize
 from matcher.web.mission_forms import UTC_OFFSETS, ScheduleForm, mission_message
 from matcher.web.missions import load
-from matcher.web.params import clamped_decimal, clamped_number
 from matcher.web.security import current_user, is_staff, login_required, staff_required
 
 WEB_TIME_LIMIT_S = 20.0  # what the page asks for; see HTTP_BUDGET_S for the whole run
 
 
-def _match_args() -> tuple[float, int]:
-    """min_score and per_company from the query string, kept within the service's bounds."""
-    min_score = clamped_decimal(request.args.get("min_score"), minimum=0.0, maximum=100.0, default=40.0)
-    per_company = clamped_number(request.args.get("per_company"), minimum=1, maximum=100, default=10)
-    return min_score, per_company
+def _match_args() -> tuple[dict, dict]:
+    """min_score and per_company from the query string, checked by the match list's schema (as the API
+    checks them): the arguments, with the default in place of a refused one, and the refusals by field."""
+    schema = MatchListArgsSchema()
+    raw = {name: request.args[name] for name in schema.fields if name in request.args}
+    try:
+        return load_or_raise(schema, raw), {}
+    except ValidationFailed as exc:
+        kept = {name: value for name, value in raw.items() if name not in exc.errors}
+        return load_or_raise(schema, kept), {name: [localize(m) for m in found] for name, found in exc.errors.items()}
 
 
 @web.get("/missions/<int:mission_id>/match-list")
 @login_required
 def mission_matches(mission_id: int):
     mission = missions.mission_to_dict(load(mission_id))
-    min_score, per_company = _match_args()
-    found = mission_match_list(mission_id, current_user(), min_score=min_score, per_company=per_company)
-    return render_template("web/missions/match_list.html", mission=mission, found=found, min_score=min_score,
-                           per_company=per_company, staff=is_staff())
+    args, errors = _match_args()
+    found = mission_match_list(mission_id, current_user(), **args)
+    page = render_template("web/missions/match_list.html", mission=mission, found=found, errors=errors,
+                           staff=is_staff(), **args)
+    return page, 422 if errors else 200
 
 
 @web.get("/missions/<int:mission_id>/match-list.<any(csv, xlsx):file_format>")
 @login_required
 def mission_matches_file(mission_id: int, file_format: str):
-    min_score, per_company = _match_args()
+    args, errors = _match_args()
+    if errors:      # the list page names the refused values; no file is made of a list nobody asked for
+        return mission_matches(mission_id)
+    min_score, per_company = args["min_score"], args["per_company"]
     lang = current_language()
     data = match_list_file(mission_id, current_user(), file_format, lang, min_score=min_score,
                            per_company=per_company)

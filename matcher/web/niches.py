@@ -7,13 +7,13 @@ from flask import abort, render_template, request
 
 from matcher.errors import NotFound
 from matcher.services import niches as niche_service
+from matcher.settings import SETTINGS
 from matcher.web import web
 from matcher.web.i18n import current_language
 from matcher.web.params import page_number
 
 PER_PAGE = 24
 SUPPLIERS_SHOWN = 10
-MIN_SCORE = 10.0  # below this a supplier shares nothing with the niche but the corridor
 
 
 @web.get("/niches")
@@ -32,5 +32,6 @@ def niche_page(niche_id: int):
         niche = niche_service.get_niche(niche_id)
     except NotFound:
         abort(404)
-    suppliers = matches_for_niche(niche_id, limit=SUPPLIERS_SHOWN, min_score=MIN_SCORE, lang=current_language())
+    suppliers = matches_for_niche(niche_id, limit=SUPPLIERS_SHOWN, min_score=SETTINGS.listing_min_score,
+                                  lang=current_language())
     return render_template("web/niches/detail.html", niche=niche, suppliers=suppliers)

@@ -51,12 +51,19 @@ def test_unicode_digits_as_a_page_number_show_the_first_page(organiser, path, di
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("query", ["per_company=²", "per_company=٣", "per_company=99999999999999999999999",
+@pytest.mark.parametrize("query", ["per_company=²", "per_company=99999999999999999999999",
                                    "min_score=nan", "min_score=²", "min_score=inf"])
-def test_unicode_digits_and_special_numbers_in_the_match_list_query_fall_back_to_the_defaults(
+def test_special_numbers_in_the_match_list_query_are_refused_naming_the_field_as_the_api_does(
         organiser, mission, query):
     response = organiser.get(f"/missions/{mission['id']}/match-list?{query}")
+    assert response.status_code == 422
+    assert f'id="{query.split("=")[0]}-error"' in response.get_data(as_text=True)
+
+
+def test_a_digit_of_another_script_in_the_match_list_query_reads_as_that_number_as_in_the_api(organiser, mission):
+    response = organiser.get(f"/missions/{mission['id']}/match-list?per_company=٣")
     assert response.status_code == 200
+    assert 'name="per_company" type="number" min="1" max="100" value="3"' in response.get_data(as_text=True)
 
 
 def test_a_nul_in_the_picker_search_re_shows_the_mission_form(organiser, corridor):

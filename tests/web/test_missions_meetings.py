@@ -143,6 +143,18 @@ def test_the_match_list_page_shows_the_pairs_with_reasons_and_links_to_the_files
     assert len(cells(everything, "pair-names")) > 3
 
 
+def test_match_list_values_the_schema_refuses_are_named_and_the_list_shows_with_the_defaults(organiser, mission):
+    page = organiser.get(f"/missions/{mission['id']}/match-list?min_score=250&per_company=3&utm_source=mail")
+    assert page.status_code == 422
+    html = page.get_data(as_text=True)
+    assert 'id="min_score-error"' in html and 'id="per_company-error"' not in html
+    assert 'name="min_score" type="number" min="0" max="100" step="1" value="40"' in html
+    assert 'name="per_company" type="number" min="1" max="100" value="3"' in html
+    assert len(cells(page, "pair-names")) == 3       # the default lowest score, as on a plain visit
+    refused_file = organiser.get(f"/missions/{mission['id']}/match-list.csv?per_company=0")
+    assert refused_file.status_code == 422 and 'id="per_company-error"' in refused_file.get_data(as_text=True)
+
+
 def test_the_match_list_files_follow_the_page_language(organiser, organiser_en, mission):
     russian = organiser.get(f"/missions/{mission['id']}/match-list.csv")
     assert russian.headers["Content-Type"] == "text/csv; charset=utf-8"
