@@ -12,7 +12,7 @@ from flask import current_app, g, request
 
 from matcher.api import api
 from matcher.errors import DomainError, Forbidden
-from matcher.models import Company, User
+from matcher.policy import company_rights
 from matcher.services.accounts import user_for_token
 
 ROLES = ("admin", "organizer", "company")
@@ -58,7 +58,8 @@ def allow_roles(*roles: str):
     return decorate
 
 
-def current_user() -> User:
+def current_user():
+    """The token's user (a `matcher.models.User`)."""
     return g.api_user
 
 
@@ -86,21 +87,13 @@ def _authenticate():
     return None
 
 
-def owns(user: User, company: Company) -> bool:
-    return company.owner_id is not None and company.owner_id == user.id
+def ensure_can_edit_company(company) -> None:
+    """403 unless matcher.policy lets the token's user change `company`."""
+    if not company_rights.may_edit_company(current_user(), company):
+        raise Forbidden("Only the company's own account or an admin may change it")
 
 
-def ensure_can_edit_company(company: Company) -> None:
-    """Admins edit any company; a company user only its own; organizers read but never write."""
-    user = current_user()
-    if user.role == "admin" or (user.role == "company" and owns(user, company)):
-        return
-    raise Forbidden("Only the company's own account or an admin may change it")
-
-
-def ensure_can_read_matches(company: Company) -> None:
-    """Admins and organizers read every company's matches; a company user only its own."""
-    user = current_user()
-    if user.role in ("admin", "organizer") or owns(user, company):
-        return
-    raise Forbidden("A company account may read only its own company's matches")
+def ensure_can_read_matches(company) -> None:
+    """403 unless matcher.policy lets the token's user read `company`'s matches."""
+    if not company_rights.may_read_matches(current_user(), company):
+        raise Forbidden("A company account may read only its own company's matches")
