@@ -1,16 +1,41 @@
-"""JSON API v1 (/api/v1): thin views over the services, problem+json errors.
+"""JSON API v1 (/api/v1) on flask-smorest: thin views over the services, problem+json errors.
 
-A resource is one module that adds routes to `api` with the decorators of `auth`,
-`openapi` and `idempotency`; importing it in `register_api` is all the wiring it needs.
+Adding a resource (e.g. /api/v1/projects):
+
+1. Its schemas in `matcher/api/<noun>_schemas.py`, named by role: `ProjectOutSchema` (what a GET
+   answers), `ProjectSchema` (the POST body), `ProjectUpdateSchema` (PATCH), `ProjectQueryArgsSchema`.
+2. Its routes in `matcher/api/<noun>.py`, each one view over one service call, decorated top to bottom:
+
+       @api.patch("/projects/<id:project_id>")
+       @allow_roles("admin", "company")                 # matcher.api.auth; no decorator: any role
+       @api.etag                                        # single resources: ETag and If-Match
+       @api.arguments(ProjectUpdateSchema, location="body")   # -> payload; "query" -> args,
+       @tag("projects")                                  #    "json" (loaded) -> payload, "multipart" -> form
+       @api.response(200, ProjectOutSchema, description="The project after the change", headers=("ETag",))
+       def update_project(project_id: int, payload: dict):
+           # its docstring: the first line is the OpenAPI summary, the rest the description
+           project = projects.get_project(project_id, current_user())
+           version = api.check_etag(Version("project", project["id"], project["version"]))
+           project = projects.update_project(project_id, payload, current_user(), expected_version=version)
+           api.set_etag(Version("project", project["id"], project["version"]))
+           return project
+
+   A POST that creates takes `@idempotent(...)` under `@allow_roles`; `@problems(409)` documents the
+   failures the service can raise beyond those the decorators imply. Ids in paths use `<id:…>`.
+3. Import the module in `register_api` below. The OpenAPI document, the /api/docs page, auth,
+   rate limits and problem+json answers follow from the decorators; views never commit, roll back,
+   or import `matcher.models` / `matcher.db` (tests/unit/test_api_layer_direction.py checks).
 """
 from __future__ import annotations
 
-from flask import Blueprint, Flask
+from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-api = Blueprint("api", __name__, url_prefix="/api/v1")
+from matcher.api.blueprint import ApiBlueprint, ProblemApi
+
+api = ApiBlueprint("api", __name__, url_prefix="/api/v1")
 # The human-readable reference lives beside the versioned API, not inside it.
-api_docs = Blueprint("api_docs", __name__, url_prefix="/api", template_folder="templates")
+api_docs = ApiBlueprint("api_docs", __name__, url_prefix="/api", template_folder="templates")
 
 DEFAULT_SETTINGS = {
     "API_RATE_LIMIT": "600/minute",        # per bearer token (or per address without one)
@@ -40,17 +65,17 @@ class IdConverter(IntegerConverter):
 @api.before_request
 def _begin_clean() -> None:
     """Each request starts a transaction of its own, begun with its own write intent (see sqlite_tuning)."""
-    from matcher.db import db
+    from matcher.services.api_requests import end_transaction
 
-    db.session.rollback()
+    end_transaction()
 
 
 @api.teardown_request
 def _end_transaction(_exc=None) -> None:
     """No API request leaves a transaction open (the read after a commit would hold SQLite's lock)."""
-    from matcher.db import db
+    from matcher.services.api_requests import end_transaction
 
-    db.session.rollback()
+    end_transaction()
 
 
 def register_api(app: Flask) -> None:
@@ -65,7 +90,8 @@ def register_api(app: Flask) -> None:
         app.config.setdefault(key, value)
     csrf.exempt(api)
     csrf.exempt(api_docs)
-    app.register_blueprint(api)
-    app.register_blueprint(api_docs)
+    smorest = ProblemApi(app, spec_kwargs=openapi.spec_options())
+    smorest.register_blueprint(api)
+    smorest.register_blueprint(api_docs)
     errors.install(app)
     ratelimit.install(app)

@@ -1,15 +1,13 @@
-"""Reading requests: query arguments through a schema, JSON and multipart bodies with precise 400/415/422 answers."""
+"""Reading requests for `@api.arguments`: query arguments, JSON and multipart bodies, with precise 400/415/422 answers."""
 from __future__ import annotations
 
 import json
 import math
-from functools import wraps
-
 from flask import request
-from marshmallow import Schema, ValidationError
+from webargs.flaskparser import FlaskParser
 
-from matcher.api.openapi import doc_of
 from matcher.errors import DomainError, ValidationFailed, flatten_errors
+from matcher.schemas import load_or_raise
 
 MAX_DEPTH = 20  # the deepest contract body (company.offers.N.hs_codes.M) is 4 levels
 
@@ -24,73 +22,45 @@ class UnsupportedMediaType(DomainError):
     title = "Unsupported media type"
 
 
-def query_args(schema_cls: type[Schema]):
-    """Load the query string with `schema_cls` into the view's `args`; bad values are a 400 naming them."""
+class RequestParser(FlaskParser):
+    """webargs' parser for `@api.arguments`, answering as this API always has.
 
-    def decorate(view):
-        doc_of(view)["query"] = schema_cls
-
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            raw = {key: request.args.get(key) for key in request.args}
-            try:
-                kwargs["args"] = schema_cls().load(raw)
-            except ValidationError as exc:
-                errors = flatten_errors(exc.messages)
-                raise BadRequest(f"Invalid query parameter: {', '.join(sorted(errors))}", errors) from None
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorate
-
-
-def json_body(schema_cls: type[Schema]):
-    """Parse a JSON object body into the view's `payload`; `schema_cls` documents it.
-
-    Validation proper belongs to the services (one source of rules for the API and the web);
-    here only what no schema can express: the media type, the syntax, and strings a
-    database cannot store.
+    Locations: `query` (a bad value is a 400 naming the parameter, or a 422 with
+    `error_status_code=422`), `body` (the JSON object as sent: the services validate it, one set of
+    rules for the API and the web), `json` (the JSON object loaded with the schema; 422 naming the
+    fields) and `multipart` (form fields and files; anything but multipart/form-data is a 415).
+    The parsed value reaches the view as `args`, `payload` or `form`.
     """
 
-    def decorate(view):
-        doc_of(view)["body"] = schema_cls
+    USE_ARGS_POSITIONAL = False
+    __location_map__ = {**FlaskParser.__location_map__, "multipart": "load_multipart"}
+    DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "multipart": None}
+    ARG_NAMES = {"query": "args", "body": "payload", "json": "payload", "multipart": "form"}
 
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            kwargs["payload"] = read_json_object()
-            return view(*args, **kwargs)
+    def get_default_arg_name(self, location, schema):
+        return self.ARG_NAMES[location]
 
-        return wrapper
+    def parse(self, argmap, req=None, *, location=None, error_status_code=None, **kwargs):
+        if location == "body":
+            return read_json_object()
+        if location == "json":
+            return load_or_raise(self._get_schema(argmap, request), read_json_object())
+        if location == "query" and error_status_code == 422:
+            return load_or_raise(self._get_schema(argmap, request), {key: request.args.get(key) for key in request.args})
+        if location == "multipart" and request.mimetype != "multipart/form-data":
+            raise UnsupportedMediaType("Send the body as multipart/form-data (e.g. curl -F file=@delegation.csv); "
+                                       f"got {request.mimetype or 'no Content-Type'}")
+        return super().parse(argmap, req, location=location, error_status_code=error_status_code, **kwargs)
 
-    return decorate
+    def load_multipart(self, req, schema):
+        return {**req.form.to_dict(), **req.files.to_dict()}
 
-
-def form_body(schema_cls: type[Schema]):
-    """Load a multipart/form-data body (fields and files) with `schema_cls` into the view's `form`.
-
-    Anything but multipart is a 415; a missing or invalid part is a 422 naming it.
-    """
-
-    def decorate(view):
-        doc_of(view)["form"] = schema_cls
-
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            if request.mimetype != "multipart/form-data":
-                raise UnsupportedMediaType("Send the body as multipart/form-data (e.g. curl -F file=@delegation.csv); "
-                                           f"got {request.mimetype or 'no Content-Type'}")
-            raw = {**request.form.to_dict(), **request.files.to_dict()}
-            try:
-                kwargs["form"] = schema_cls().load(raw)
-            except ValidationError as exc:
-                errors = flatten_errors(exc.messages)
-                raise ValidationFailed(f"Some fields are invalid: {', '.join(sorted(errors))}", errors) from None
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorate
+    def handle_error(self, error, req, schema, *, error_status_code, error_headers):
+        ((location, messages),) = error.messages.items()  # webargs files the messages under the location
+        errors = flatten_errors(messages)
+        if location == "query":
+            raise BadRequest(f"Invalid query parameter: {', '.join(sorted(errors))}", errors) from None
+        raise ValidationFailed(f"Some fields are invalid: {', '.join(sorted(errors))}", errors) from None
 
 
 def read_json_object() -> dict:

@@ -13,7 +13,6 @@ from flask import current_app, g, request
 from matcher import policy
 from matcher.api import api
 from matcher.errors import DomainError, Forbidden
-from matcher.models import Company, User
 from matcher.services.accounts import user_for_token
 
 ROLES = policy.ROLES
@@ -59,7 +58,8 @@ def allow_roles(*roles: str):
     return decorate
 
 
-def current_user() -> User:
+def current_user():
+    """The token's user (a `matcher.models.User`)."""
     return g.api_user
 
 
@@ -87,19 +87,13 @@ def _authenticate():
     return None
 
 
-def owns(user: User, company: Company) -> bool:
-    return policy.is_owner(user, company)
+def ensure_can_edit_company(company) -> None:
+    """403 unless matcher.policy lets the token's user change `company`."""
+    if not policy.may_edit_company(current_user(), company):
+        raise Forbidden("Only the company's own account or an admin may change it")
 
 
-def ensure_can_edit_company(company: Company) -> None:
-    """Admins edit any company; a company user only its own; organizers read but never write."""
-    if policy.may_edit_company(current_user(), company):
-        return
-    raise Forbidden("Only the company's own account or an admin may change it")
-
-
-def ensure_can_read_matches(company: Company) -> None:
-    """Admins and organizers read every company's matches; a company user only its own."""
-    if policy.may_read_matches(current_user(), company):
-        return
-    raise Forbidden("A company account may read only its own company's matches")
+def ensure_can_read_matches(company) -> None:
+    """403 unless matcher.policy lets the token's user read `company`'s matches."""
+    if not policy.may_read_matches(current_user(), company):
+        raise Forbidden("A company account may read only its own company's matches")

@@ -1,33 +1,13 @@
 """/api/v1/codes: find HS and NACE codes by words, or have them proposed for an offer or need (any role)."""
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import request
 
 from matcher.api import api
-from matcher.api.arguments import json_body
 from matcher.api.code_schemas import CodeListSchema, CodeSearchArgsSchema, CodeSuggestSchema
-from matcher.api.openapi import doc_of, problems, responds, tag
-from matcher.schemas import load_or_raise
+from matcher.api.openapi import problems, tag
 from matcher.services import code_lookup
 from matcher.settings import SETTINGS
-
-
-def _query_checked(schema_cls):
-    """Load the query string with `schema_cls` into `args`; a bad value is a 422 naming the parameter."""
-
-    def decorate(view):
-        doc_of(view)["query"] = schema_cls
-
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            kwargs["args"] = load_or_raise(schema_cls(), {key: request.args.get(key) for key in request.args})
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorate
 
 
 def _language(args: dict) -> str:
@@ -36,9 +16,9 @@ def _language(args: dict) -> str:
 
 
 @api.get("/codes")
-@_query_checked(CodeSearchArgsSchema)
+@api.arguments(CodeSearchArgsSchema, location="query", error_status_code=422)
 @tag("codes")
-@responds(200, CodeListSchema, description="Codes, best first, each with the words that produced it")
+@api.response(200, CodeListSchema, description="Codes, best first, each with the words that produced it")
 @problems(422)
 def search_codes(args: dict):
     """Find HS and NACE codes by words in Russian or English, or by the start of a code.
@@ -56,17 +36,16 @@ def search_codes(args: dict):
 
 
 @api.post("/codes/suggest")
-@json_body(CodeSuggestSchema)
+@api.arguments(CodeSuggestSchema, location="json")
 @tag("codes")
-@responds(200, CodeListSchema, description="Proposed codes, HS and NACE mixed, best first")
+@api.response(200, CodeListSchema, description="Proposed codes, HS and NACE mixed, best first")
 def suggest_codes(payload: dict):
     """Propose HS and NACE codes for an offer or need from its title and description.
 
     Nothing is stored: the codes are proposals for a person to accept. At least one of `title`
     and `description` must say something (else a 422 naming `title`).
     """
-    body = load_or_raise(CodeSuggestSchema(), payload)
-    schemes = (body["scheme"],) if body.get("scheme") else code_lookup.SCHEMES
-    hits = code_lookup.suggest_codes(body["title"], body["description"], _language(body), limit=body["limit"],
-                                     schemes=schemes)
+    schemes = (payload["scheme"],) if payload.get("scheme") else code_lookup.SCHEMES
+    hits = code_lookup.suggest_codes(payload["title"], payload["description"], _language(payload),
+                                     limit=payload["limit"], schemes=schemes)
     return {"items": [hit.to_dict() for hit in hits]}

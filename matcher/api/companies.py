@@ -3,26 +3,25 @@ from __future__ import annotations
 
 from flask import url_for
 
-from matcher.api import api
-from matcher.api.arguments import json_body, query_args
 from matcher import policy
+from matcher.api import api
 from matcher.api.auth import allow_roles, current_user, ensure_can_edit_company
-from matcher.api.etags import checked_version, etag, if_match
+from matcher.api.blueprint import Version
 from matcher.api.idempotency import idempotent
-from matcher.api.openapi import problems, responds, tag
+from matcher.api.openapi import problems, tag
+from matcher.api.responses import no_content
 from matcher.api.schemas import CompanyPageSchema, CompanyQueryArgsSchema, CompanyUpdateSchema
-from matcher.models import Company
-from matcher.schemas.company import CompanyOutSchema, CompanySchema
 from matcher.errors import NotFound
+from matcher.schemas.company import CompanyOutSchema, CompanySchema
 from matcher.services import companies
 from matcher.services.visibility import can_view
 
 
-def company_etag(company_id: int, version: int) -> str:
-    return etag("company", company_id, version)
+def company_version(company) -> Version:
+    return Version("company", company.id, company.version)
 
 
-def company_body(company: Company, access: policy.ContactAccess) -> dict:
+def company_body(company, access: policy.ContactAccess) -> dict:
     """The company as the viewer `access` was made for may see it (matcher.policy decides)."""
     body = companies.company_to_dict(company)
     for field in policy.hidden_fields(company, access):
@@ -30,17 +29,18 @@ def company_body(company: Company, access: policy.ContactAccess) -> dict:
     return body
 
 
-def _single(company: Company, status: int = 200, **headers):
-    body = company_body(company, policy.contact_access(current_user()))
-    return body, status, {"ETag": company_etag(company.id, company.version), **headers}
+def _single(company, status: int = 200, **headers):
+    api.set_etag(company_version(company))
+    return company_body(company, policy.contact_access(current_user())), status, headers
 
 
 @api.post("/companies")
 @allow_roles("admin", "company")
-@idempotent(replay_headers=lambda body: {"ETag": company_etag(body["id"], body["version"])})
-@json_body(CompanySchema)
+@idempotent(replay_headers=lambda body: {"ETag": Version("company", body["id"], body["version"]).tag})
+@api.etag
+@api.arguments(CompanySchema, location="body")
 @tag("companies")
-@responds(201, CompanyOutSchema, description="The stored company", headers=("Location", "ETag"))
+@api.response(201, CompanyOutSchema, description="The stored company", headers=("Location", "ETag"))
 @problems(409)
 def create_company(payload: dict):
     """Create a company profile.
@@ -54,9 +54,9 @@ def create_company(payload: dict):
 
 
 @api.get("/companies")
-@query_args(CompanyQueryArgsSchema)
+@api.arguments(CompanyQueryArgsSchema, location="query")
 @tag("companies")
-@responds(200, CompanyPageSchema, description="A page of companies, ordered by name")
+@api.response(200, CompanyPageSchema, description="A page of companies, ordered by name")
 def list_companies(args: dict):
     """List companies, filtered by role, country, region, words, HS or NACE prefix.
 
@@ -71,8 +71,9 @@ def list_companies(args: dict):
 
 
 @api.get("/companies/<id:company_id>")
+@api.etag
 @tag("companies")
-@responds(200, CompanyOutSchema, description="The company", headers=("ETag",))
+@api.response(200, CompanyOutSchema, description="The company", headers=("ETag",))
 def get_company(company_id: int):
     """Read one company.
 
@@ -87,10 +88,10 @@ def get_company(company_id: int):
 
 @api.patch("/companies/<id:company_id>")
 @allow_roles("admin", "company")
-@json_body(CompanyUpdateSchema)
-@if_match
+@api.etag
+@api.arguments(CompanyUpdateSchema, location="body")
 @tag("companies")
-@responds(200, CompanyOutSchema, description="The company after the change", headers=("ETag",))
+@api.response(200, CompanyOutSchema, description="The company after the change", headers=("ETag",))
 @problems(409)
 def update_company(company_id: int, payload: dict):
     """Change some fields of a company (its own for a company account).
@@ -101,19 +102,18 @@ def update_company(company_id: int, payload: dict):
     """
     company = companies.get_company(company_id)
     ensure_can_edit_company(company)
-    version = checked_version(company_etag(company.id, company.version), company.version)
+    version = api.check_etag(company_version(company))
     return _single(companies.update_company(company_id, payload, expected_version=version))
 
 
 @api.delete("/companies/<id:company_id>")
 @allow_roles("admin", "company")
-@if_match
+@api.etag
 @tag("companies")
-@responds(204, description="Deleted")
+@api.response(204, description="Deleted")
 def delete_company(company_id: int):
     """Delete a company with its offers and needs (its own for a company account)."""
     company = companies.get_company(company_id)
     ensure_can_edit_company(company)
-    version = checked_version(company_etag(company.id, company.version), company.version)
-    companies.delete_company(company_id, expected_version=version)
-    return "", 204
+    companies.delete_company(company_id, expected_version=api.check_etag(company_version(company)))
+    return no_content()

@@ -6,8 +6,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from matcher.api.problem import problem
-from matcher.db import db
 from matcher.errors import DomainError
+from matcher.services.api_requests import end_transaction
 
 RETRY_AFTER_DATABASE_SECONDS = "5"
 
@@ -59,7 +59,7 @@ def install(app: Flask) -> None:
     @app.errorhandler(OperationalError)
     def _database_down(exc: OperationalError):
         log_database_error(exc)
-        db.session.rollback()
+        end_transaction()
         if not _is_api_request():
             return ("The database is unavailable; please retry shortly.", 503,
                     {"Retry-After": RETRY_AFTER_DATABASE_SECONDS})
@@ -69,7 +69,7 @@ def install(app: Flask) -> None:
     @app.errorhandler(DBAPIError)
     def _database_error(exc: DBAPIError):
         log_database_error(exc)
-        db.session.rollback()
+        end_transaction()
         if exc.connection_invalidated:
             return problem(503, "Service unavailable", "The database connection was lost; retry.",
                            headers={"Retry-After": RETRY_AFTER_DATABASE_SECONDS})

@@ -1,21 +1,16 @@
 """/api/v1/companies/{id}/interested: the companies that said they are interested in this one."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from matcher.api import api
 from matcher.api.auth import ensure_can_read_matches
 from matcher.api.job_schemas import InterestedListSchema
-from matcher.api.openapi import responds, tag
-from matcher.db import db
-from matcher.models import Company
-from matcher.services import companies, interests
-from matcher.services.missions import iso_utc
+from matcher.api.openapi import tag
+from matcher.services import api_requests, companies, interests
 
 
 @api.get("/companies/<id:company_id>/interested")
 @tag("matches")
-@responds(200, InterestedListSchema, description="Companies interested in this one, newest first")
+@api.response(200, InterestedListSchema, description="Companies interested in this one, newest first")
 def interested_in_company(company_id: int):
     """List every company that pressed «interested» on this one, whatever its rank in the matches.
 
@@ -24,15 +19,4 @@ def interested_in_company(company_id: int):
     may read only its own company's list; organisers and admins any.
     """
     ensure_can_read_matches(companies.get_company(company_id))
-    parties = interests.interested_parties(company_id)
-    rows = {c.id: c for c in db.session.scalars(select(Company).where(
-        Company.id.in_([p["company_id"] for p in parties])))} if parties else {}
-    items = []
-    for party in parties:
-        other = rows.get(party["company_id"])
-        if other is None:
-            continue
-        items.append({"company": {"id": other.id, "name": other.name, "name_en": other.name_en,
-                                  "country": other.country, "region": other.region, "city": other.city},
-                      "since": iso_utc(party["since"]), "mutual": party["mine"] == "interested"})
-    return {"items": items}
+    return {"items": api_requests.interested_companies(interests.interested_parties(company_id))}

@@ -4,21 +4,20 @@ from __future__ import annotations
 from flask import url_for
 
 from matcher.api import api
-from matcher.api.arguments import form_body, json_body
 from matcher.api.auth import allow_roles, current_user
 from matcher.api.job_schemas import JobSchema, ScheduleJobRequestSchema
 from matcher.api.mission_schemas import DelegationUploadSchema
-from matcher.api.openapi import responds, tag
+from matcher.api.openapi import tag
 from matcher.schemas.mission import HTTP_BUDGET_S
 from matcher.services import background
 
 
 @api.post("/missions/<id:mission_id>/schedule/jobs")
 @allow_roles("admin", "organizer")
-@json_body(ScheduleJobRequestSchema)
+@api.arguments(ScheduleJobRequestSchema, location="body")
 @tag("missions")
-@responds(202, JobSchema, description="The job; poll its Location until `status` is done or failed",
-          headers=("Location",))
+@api.response(202, JobSchema, description="The job; poll its Location until `status` is done or failed",
+              headers=("Location",))
 def start_schedule_job(mission_id: int, payload: dict):
     """Build the mission's schedule in the background: for missions too large for one request.
 
@@ -33,10 +32,10 @@ def start_schedule_job(mission_id: int, payload: dict):
 
 @api.post("/missions/<id:mission_id>/import/jobs")
 @allow_roles("admin", "organizer")
-@form_body(DelegationUploadSchema)
+@api.arguments(DelegationUploadSchema, location="multipart")
 @tag("missions")
-@responds(202, JobSchema, description="The job; when done its `result` is the import report",
-          headers=("Location",))
+@api.response(202, JobSchema, description="The job; when done its `result` is the import report",
+              headers=("Location",))
 def start_import_job(mission_id: int, form: dict):
     """Import a delegation file in the background: the same file, modes and report as
     `POST /missions/{id}/import`, for files too big to wait for. A file refused for bad rows ends the
@@ -49,7 +48,7 @@ def start_import_job(mission_id: int, form: dict):
 
 @api.get("/jobs/<id:job_id>")
 @tag("missions")
-@responds(200, JobSchema, description="The job's state, progress, and result or error")
+@api.response(200, JobSchema, description="The job's state, progress, and result or error")
 def get_job(job_id: int):
     """Read a background job: whoever started it, an admin, or the organiser of its mission (else 404)."""
     return background.job_to_dict(background.get_job(job_id, current_user()))

@@ -4,18 +4,18 @@ from __future__ import annotations
 from flask import request
 
 from matcher.api import api
-from matcher.api.arguments import BadRequest, query_args
+from matcher.api.arguments import BadRequest
 from matcher.api.auth import ensure_can_read_matches
-from matcher.api.openapi import problems, responds, tag
+from matcher.api.openapi import problems, tag
 from matcher.api.schemas import CompanyMatchQueryArgsSchema, MatchListSchema, NicheMatchQueryArgsSchema
 from matcher.services import companies, niches
 from matcher.settings import SETTINGS
 
 
 @api.get("/companies/<id:company_id>/matches")
-@query_args(CompanyMatchQueryArgsSchema)
+@api.arguments(CompanyMatchQueryArgsSchema, location="query")
 @tag("matches")
-@responds(200, MatchListSchema, description="Partners, best first; each score is the sum of its reasons")
+@api.response(200, MatchListSchema, description="Partners, best first; each score is the sum of its reasons")
 @problems(422)
 def company_matches(company_id: int, args: dict):
     """Rank partners for a company: suppliers for a buyer, buyers for a supplier.
@@ -32,9 +32,9 @@ def company_matches(company_id: int, args: dict):
 
 
 @api.get("/niches/<id:niche_id>/matches")
-@query_args(NicheMatchQueryArgsSchema)
+@api.arguments(NicheMatchQueryArgsSchema, location="query")
 @tag("matches")
-@responds(200, MatchListSchema, description="Companies, best first; each score is the sum of its reasons")
+@api.response(200, MatchListSchema, description="Companies, best first; each score is the sum of its reasons")
 def niche_matches(niche_id: int, args: dict):
     """Rank suppliers able to fill a niche (or, with `side=buyer`, buyers who lost its supplier)."""
     niches.get_niche(niche_id)

@@ -9,17 +9,17 @@ from __future__ import annotations
 from flask import request, url_for
 
 from matcher.api import api
-from matcher.api.arguments import form_body, json_body, query_args
 from matcher.api.auth import allow_roles, current_user
-from matcher.api.etags import checked_version, etag, if_match
+from matcher.api.blueprint import Version
 from matcher.api.idempotency import idempotent
 from matcher.api.mission_schemas import (
     AgendaSchema, DelegationReportSchema, DelegationUploadSchema, HttpScheduleRequestSchema, LanguageArgsSchema,
     MeetingSchema, MeetingUpdateSchema, MissionMatchListArgsSchema, MissionMatchListSchema, MissionOutSchema,
     MissionPageSchema, MissionUpdateSchema, ScheduleSchema, TemplateArgsSchema,
 )
-from matcher.api.openapi import problems, responds, tag
+from matcher.api.openapi import problems, tag
 from matcher.api.problem import problem
+from matcher.api.responses import no_content
 from matcher.api.schemas import PaginationArgsSchema
 from matcher.errors import NotFound
 from matcher.file_responses import MEDIA_TYPES, file_response
@@ -34,14 +34,20 @@ from matcher.settings import SETTINGS
 
 _BINARY = {"type": "string", "format": "binary"}
 _TEXT = {"type": "string"}
+_PAIRS = "Pairs, best first; each score is the sum of its reasons"
+_TEMPLATE = "A blank delegation table"
 
 
-def mission_etag(mission_id: int, version: int) -> str:
-    return etag("mission", mission_id, version)
+def mission_version(mission) -> Version:
+    """A mission's ETag parts, from its row or from its body."""
+    if isinstance(mission, dict):
+        return Version("mission", mission["id"], mission["version"])
+    return Version("mission", mission.id, mission.version)
 
 
 def _single(body: dict, status: int = 200, **headers):
-    return body, status, {"ETag": mission_etag(body["id"], body["version"]), **headers}
+    api.set_etag(mission_version(body))
+    return body, status, headers
 
 
 def _language(args: dict) -> str:
@@ -53,10 +59,11 @@ def _language(args: dict) -> str:
 
 @api.post("/missions")
 @allow_roles("admin", "organizer")
-@idempotent(replay_headers=lambda body: {"ETag": mission_etag(body["id"], body["version"])})
-@json_body(MissionSchema)
+@idempotent(replay_headers=lambda body: {"ETag": mission_version(body).tag})
+@api.etag
+@api.arguments(MissionSchema, location="body")
 @tag("missions")
-@responds(201, MissionOutSchema, description="The stored mission", headers=("Location", "ETag"))
+@api.response(201, MissionOutSchema, description="The stored mission", headers=("Location", "ETag"))
 def create_mission(payload: dict):
     """Create a trade mission; its creator becomes its organiser.
 
@@ -68,17 +75,18 @@ def create_mission(payload: dict):
 
 
 @api.get("/missions")
-@query_args(PaginationArgsSchema)
+@api.arguments(PaginationArgsSchema, location="query")
 @tag("missions")
-@responds(200, MissionPageSchema, description="A page of missions, soonest first")
+@api.response(200, MissionPageSchema, description="A page of missions, soonest first")
 def list_missions(args: dict):
     """List missions: all of them for organisers and admins, those of one's company for a company account."""
     return missions.list_missions(current_user(), page=args["page"], per_page=args["per_page"])
 
 
 @api.get("/missions/<id:mission_id>")
+@api.etag
 @tag("missions")
-@responds(200, MissionOutSchema, description="The mission", headers=("ETag",))
+@api.response(200, MissionOutSchema, description="The mission", headers=("ETag",))
 def get_mission(mission_id: int):
     """Read one mission (a company account: only a mission its company takes part in)."""
     return _single(missions.get_mission(mission_id, current_user()))
@@ -86,10 +94,10 @@ def get_mission(mission_id: int):
 
 @api.patch("/missions/<id:mission_id>")
 @allow_roles("admin", "organizer")
-@json_body(MissionUpdateSchema)
-@if_match
+@api.etag
+@api.arguments(MissionUpdateSchema, location="body")
 @tag("missions")
-@responds(200, MissionOutSchema, description="The mission after the change", headers=("ETag",))
+@api.response(200, MissionOutSchema, description="The mission after the change", headers=("ETag",))
 def update_mission(mission_id: int, payload: dict):
     """Change some fields of a mission (its own organiser or an admin).
 
@@ -98,33 +106,31 @@ def update_mission(mission_id: int, payload: dict):
     schedule or locking a meeting also changes the mission's ETag.
     """
     user = current_user()
-    mission = missions.load_mission(mission_id, user, edit=True)
-    version = checked_version(mission_etag(mission.id, mission.version), mission.version)
+    version = api.check_etag(mission_version(missions.load_mission(mission_id, user, edit=True)))
     return _single(missions.update_mission(mission_id, payload, user, expected_version=version))
 
 
 @api.delete("/missions/<id:mission_id>")
 @allow_roles("admin", "organizer")
-@if_match
+@api.etag
 @tag("missions")
-@responds(204, description="Deleted")
+@api.response(204, description="Deleted")
 def delete_mission(mission_id: int):
     """Delete a mission with its schedules (its own organiser or an admin); the companies stay."""
     user = current_user()
-    mission = missions.load_mission(mission_id, user, edit=True)
-    version = checked_version(mission_etag(mission.id, mission.version), mission.version)
+    version = api.check_etag(mission_version(missions.load_mission(mission_id, user, edit=True)))
     missions.delete_mission(mission_id, user, expected_version=version)
-    return "", 204
+    return no_content()
 
 
 # -- who should meet whom ------------------------------------------------------------------------
 
 @api.get("/missions/<id:mission_id>/match-list")
-@query_args(MissionMatchListArgsSchema)
+@api.arguments(MissionMatchListArgsSchema, location="query")
 @tag("missions")
-@responds(200, _BINARY, media_type=MEDIA_TYPES["xlsx"])
-@responds(200, _TEXT, media_type=MEDIA_TYPES["csv"])
-@responds(200, MissionMatchListSchema, description="Pairs, best first; each score is the sum of its reasons")
+@api.response(200, MissionMatchListSchema, description=_PAIRS)
+@api.alt_response(200, schema=_TEXT, content_type=MEDIA_TYPES["csv"], description=_PAIRS)
+@api.alt_response(200, schema=_BINARY, content_type=MEDIA_TYPES["xlsx"], description=_PAIRS)
 def mission_match_list(mission_id: int, args: dict):
     """List the supplier–buyer pairs among the mission's companies worth a meeting, best first.
 
@@ -147,9 +153,9 @@ def mission_match_list(mission_id: int, args: dict):
 @api.post("/missions/<id:mission_id>/import")
 @allow_roles("admin", "organizer")
 @idempotent()
-@form_body(DelegationUploadSchema)
+@api.arguments(DelegationUploadSchema, location="multipart")
 @tag("missions")
-@responds(200, DelegationReportSchema, description="What happened to each row")
+@api.response(200, DelegationReportSchema, description="What happened to each row")
 @problems(409)
 def import_delegation(mission_id: int, form: dict):
     """Import a delegation table (CSV or XLSX) into the mission's participants.
@@ -174,10 +180,10 @@ def import_delegation(mission_id: int, form: dict):
 
 
 @api.get("/missions/import-template")
-@query_args(TemplateArgsSchema)
+@api.arguments(TemplateArgsSchema, location="query")
 @tag("missions")
-@responds(200, _TEXT, media_type=MEDIA_TYPES["csv"])
-@responds(200, _BINARY, description="A blank delegation table", media_type=MEDIA_TYPES["xlsx"])
+@api.response(200, _BINARY, description=_TEMPLATE, content_type=MEDIA_TYPES["xlsx"])
+@api.alt_response(200, schema=_TEXT, description=_TEMPLATE, content_type=MEDIA_TYPES["csv"])
 def delegation_template(args: dict):
     """Download the blank delegation table, headers in Russian or English."""
     lang = _language(args)
@@ -189,9 +195,9 @@ def delegation_template(args: dict):
 
 @api.post("/missions/<id:mission_id>/schedule")
 @allow_roles("admin", "organizer")
-@json_body(HttpScheduleRequestSchema)
+@api.arguments(HttpScheduleRequestSchema, location="body")
 @tag("missions")
-@responds(200, ScheduleSchema, description="The new schedule, now the mission's current one")
+@api.response(200, ScheduleSchema, description="The new schedule, now the mission's current one")
 @problems(409)
 def schedule_mission(mission_id: int, payload: dict):
     """Build a new meeting schedule from the mission's match list; locked meetings stay where they are.
@@ -212,7 +218,7 @@ def schedule_mission(mission_id: int, payload: dict):
 
 @api.get("/missions/<id:mission_id>/schedule")
 @tag("missions")
-@responds(200, ScheduleSchema, description="The mission's current schedule")
+@api.response(200, ScheduleSchema, description="The mission's current schedule")
 def last_schedule(mission_id: int):
     """Read the mission's current (newest) schedule; a 404 until one was built.
 
@@ -226,10 +232,10 @@ def last_schedule(mission_id: int):
 
 
 @api.get("/missions/<id:mission_id>/schedule.xlsx")
-@query_args(LanguageArgsSchema)
+@api.arguments(LanguageArgsSchema, location="query")
 @tag("missions")
-@responds(200, _BINARY, description="Sheets: the slot × table grid, the meetings, the pairs left out, a summary",
-          media_type=MEDIA_TYPES["xlsx"])
+@api.response(200, _BINARY, description="Sheets: the slot × table grid, the meetings, the pairs left out, a summary",
+              content_type=MEDIA_TYPES["xlsx"])
 def schedule_workbook(mission_id: int, args: dict):
     """Download the current schedule as an XLSX workbook (a 404 until one was built)."""
     lang = _language(args)
@@ -239,25 +245,24 @@ def schedule_workbook(mission_id: int, args: dict):
 
 @api.patch("/missions/<id:mission_id>/meetings/<id:meeting_id>")
 @allow_roles("admin", "organizer")
-@json_body(MeetingUpdateSchema)
+@api.arguments(MeetingUpdateSchema, location="json")
 @tag("missions")
-@responds(200, MeetingSchema, description="The meeting")
+@api.response(200, MeetingSchema, description="The meeting")
 @problems(409)
 def update_meeting(mission_id: int, meeting_id: int, payload: dict):
     """Lock a meeting of the current schedule (the next run keeps it in its slot and at its table) or unlock it.
 
     Setting `locked` is idempotent, so no If-Match is needed. A meeting of an older schedule is a 409.
     """
-    data = load_or_raise(MeetingUpdateSchema(), payload)
-    return mission_schedules.set_meeting_locked(mission_id, meeting_id, data["locked"], current_user())
+    return mission_schedules.set_meeting_locked(mission_id, meeting_id, payload["locked"], current_user())
 
 
 # -- each company's agenda -----------------------------------------------------------------------
 
 @api.get("/missions/<id:mission_id>/agenda/<id:company_id>")
-@query_args(LanguageArgsSchema)
+@api.arguments(LanguageArgsSchema, location="query")
 @tag("missions")
-@responds(200, AgendaSchema, description="The company's meetings, by time")
+@api.response(200, AgendaSchema, description="The company's meetings, by time")
 def company_agenda(mission_id: int, company_id: int, args: dict):
     """Read one company's agenda in the mission's current schedule: time, table, partner and why they meet.
 
@@ -267,10 +272,10 @@ def company_agenda(mission_id: int, company_id: int, args: dict):
 
 
 @api.get("/missions/<id:mission_id>/agenda/<id:company_id>.ics")
-@query_args(LanguageArgsSchema)
+@api.arguments(LanguageArgsSchema, location="query")
 @tag("missions")
-@responds(200, _TEXT, description="An iCalendar (RFC 5545) file of the company's meetings",
-          media_type=MEDIA_TYPES["ics"])
+@api.response(200, _TEXT, description="An iCalendar (RFC 5545) file of the company's meetings",
+              content_type=MEDIA_TYPES["ics"])
 def company_agenda_ics(mission_id: int, company_id: int, args: dict):
     """Download one company's agenda as an .ics calendar; re-downloading after a new schedule updates the events."""
     lang = _language(args)

@@ -1,23 +1,20 @@
-"""The OpenAPI 3 document, assembled from the URL map, the views' decorators and their marshmallow schemas.
+"""The OpenAPI 3 document: flask-smorest's, from the routes and their decorators, plus this API's prose.
 
-Views describe themselves with decorators that both act and document (`query_args`,
-`json_body`, `allow_roles`, `idempotent`, `if_match`) plus `responds` for what they return;
-the document is assembled from the URL map, so a route cannot exist without appearing here.
+flask-smorest (see `matcher.api.blueprint`) documents each route from `@api.arguments`,
+`@api.response` and `@api.etag`; this module adds what no decorator says (the description,
+tags, the notes on recurring fields) and serves the result at /api/v1/openapi.json.
 """
 from __future__ import annotations
 
 import inspect
 import re
 
-from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import current_app
 
-from matcher.api import MAX_ID, api, api_docs
+from matcher.api import api
 from matcher.api.auth import public
-
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-PATH_PARAMETER = re.compile(r"<(?:(?P<converter>[a-z]+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+from matcher.api.blueprint import doc_of
 
 API_DESCRIPTION = """\
 Partner matching for the Belarus ↔ Perm Krai trade corridor: company profiles, ranked
@@ -79,44 +76,6 @@ _COMPONENT_NAMES = {
     "HttpScheduleRequestSchema": "ScheduleRequest", "ParticipantSchema": "ParticipantSettings",
 }
 
-_PROBLEMS = {
-    400: "Malformed request: bad query parameter, invalid JSON or header",
-    401: "No token, or an unknown or revoked one",
-    403: "The token's role or account may not do this",
-    404: "No such resource",
-    409: "Conflicts with stored data (e.g. a tax id already registered), or the same "
-         "Idempotency-Key is still being processed",
-    412: "If-Match does not match the current ETag",
-    413: "The body is larger than the server accepts",
-    415: "The body is not JSON",
-    422: "The body is well-formed but invalid; `errors` names every field path",
-    429: "Rate limit exceeded; see Retry-After",
-    503: "The database is unreachable; see Retry-After",
-}
-
-
-def doc_of(view) -> dict:
-    """The documentation a view carries; decorators add to it, `functools.wraps` passes it outward."""
-    return view.__dict__.setdefault("api_doc", {})
-
-
-def responds(status: int, schema=None, *, description: str = "", headers: tuple[str, ...] = (),
-             media_type: str = "application/json"):
-    """Document a success response of the view; call again with another media type to add one
-    (e.g. a list that is also served as text/csv)."""
-
-    def decorate(view):
-        response = doc_of(view).setdefault("responses", {}).setdefault(
-            status, {"description": description, "headers": (), "content": {}})
-        response["description"] = response["description"] or description
-        response["headers"] = tuple(dict.fromkeys((*response["headers"], *headers)))
-        if schema is not None:
-            response["content"][media_type] = schema
-        return view
-
-    return decorate
-
-
 def problems(*statuses: int):
     """Document failures the view's services can raise beyond those its decorators imply."""
 
@@ -141,15 +100,6 @@ def tag(name: str):
     return decorate
 
 
-_HEADERS = {
-    "Location": {"description": "URL of the created resource", "schema": {"type": "string"}},
-    "ETag": {"description": "Current version of the resource, for If-Match", "schema": {"type": "string"}},
-    "Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "string"}},
-    "Idempotent-Replayed": {"description": "`true` when this is the stored answer to an earlier try",
-                            "schema": {"type": "string"}},
-}
-
-
 def _component_name(schema) -> str:
     cls = schema if isinstance(schema, type) else type(schema)
     name = _COMPONENT_NAMES.get(cls.__name__, cls.__name__.removesuffix("Schema"))
@@ -158,116 +108,27 @@ def _component_name(schema) -> str:
     return name
 
 
-def build_spec(app) -> dict:
-    spec = APISpec(
-        title="matcher API", version="1.0.0", openapi_version="3.0.3",
-        plugins=[MarshmallowPlugin(schema_name_resolver=_component_name)],
-        info={"description": API_DESCRIPTION},
-        security=[{"bearerAuth": []}],
-        tags=[{"name": "companies", "description": "Company profiles: what they offer and need"},
-              {"name": "matches", "description": "Ranked partners with the reasons behind each score"},
-              {"name": "niches", "description": "Markets left by departed firms"},
-              {"name": "missions", "description": "Trade missions: participants, match lists, meeting schedules"},
-              {"name": "codes", "description": "HS and NACE codes found by words or proposed for an offer or need"},
-              {"name": "service", "description": "Health and this document"}],
-    )
-    spec.components.security_scheme("bearerAuth", {
-        "type": "http", "scheme": "bearer",
-        "description": "An API token from `flask tokens create EMAIL --role admin|organizer|company`",
-    })
-    from matcher.api.schemas import ProblemSchema
-
-    spec.components.schema("Problem", schema=ProblemSchema)
-    for status, description in _PROBLEMS.items():
-        spec.components.response(_problem_ref(status), {
-            "description": description,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": "Problem"}},
-        })
-    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if rule.endpoint.split(".")[0] not in (api.name, api_docs.name) or rule.endpoint.endswith(".static"):
-            continue
-        view = app.view_functions[rule.endpoint]
-        path, path_parameters = _openapi_path(rule.rule)
-        operations = {method.lower(): _operation(view, bool(path_parameters))
-                      for method in sorted(rule.methods - {"HEAD", "OPTIONS"})}
-        spec.path(path=path, operations=operations, parameters=path_parameters)
-    document = spec.to_dict()
-    _describe_components(document)
-    _list_weight_features(document)
-    return document
+TAGS = [
+    {"name": "companies", "description": "Company profiles: what they offer and need"},
+    {"name": "matches", "description": "Ranked partners with the reasons behind each score"},
+    {"name": "niches", "description": "Markets left by departed firms"},
+    {"name": "missions", "description": "Trade missions: participants, match lists, meeting schedules"},
+    {"name": "codes", "description": "HS and NACE codes found by words or proposed for an offer or need"},
+    {"name": "service", "description": "Health and this document"},
+]
 
 
-def _openapi_path(rule: str) -> tuple[str, list[dict]]:
-    parameters = []
-
-    def replace(match: re.Match) -> str:
-        kind = {"id": {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "int": {"type": "integer", "minimum": 0},
-                "float": {"type": "number"}}.get(match["converter"], {"type": "string"})
-        parameters.append({"in": "path", "name": match["name"], "required": True, "schema": kind})
-        return "{" + match["name"] + "}"
-
-    return PATH_PARAMETER.sub(replace, rule), parameters
-
-
-def _operation(view, has_path_parameters: bool) -> dict:
-    doc = doc_of(view)
-    summary, _, description = inspect.cleandoc(view.__doc__ or view.__name__).partition("\n")
-    operation = {"operationId": view.__name__, "summary": summary.strip(), "tags": [doc.get("tag", "service")]}
-    roles = getattr(view, "api_roles", None)
-    if roles:
-        description = (description.strip() + f"\n\nRoles: {', '.join(roles)}.").strip()
-    if description.strip():
-        operation["description"] = description.strip()
-    public = getattr(view, "api_public", False)
-    if public:
-        operation["security"] = []
-    parameters = []
-    statuses = set(doc.get("problems", ()))
-    if not public:
-        statuses |= {401, 403}
-    if not getattr(view, "api_rate_limit_exempt", False):
-        statuses.add(429)
-    if not doc.get("no_database"):
-        statuses.add(503)
-    if has_path_parameters:
-        statuses.add(404)
-    if doc.get("query"):
-        parameters.append({"in": "query", "schema": doc["query"]})
-        statuses.add(400)
-    if doc.get("body"):
-        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": doc["body"]}}}
-        statuses |= {400, 413, 415, 422}
-    if doc.get("form"):
-        operation["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": doc["form"]}}}
-        statuses |= {413, 415, 422}
-    if doc.get("if_match"):
-        parameters.append({"in": "header", "name": "If-Match", "required": False, "schema": {"type": "string"},
-                           "description": "The ETag you read, or `*`; the write happens only if it still matches"})
-        statuses.add(412)
-    if doc.get("idempotent"):
-        parameters.append({"in": "header", "name": "Idempotency-Key", "required": False,
-                           "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"^[!-~]+$"},
-                           "description": "Any unique string; retries with it return the first answer"})
-        statuses |= {400, 409, 422}
-    if parameters:
-        operation["parameters"] = parameters
-    responses = {}
-    for status, documented in sorted(doc.get("responses", {}).items()):
-        response = {"description": documented["description"] or "Success"}
-        if documented["content"]:
-            response["content"] = {media: {"schema": schema} for media, schema in documented["content"].items()}
-        if documented["headers"]:
-            response["headers"] = {name: _HEADERS.get(name, {"schema": {"type": "string"}})
-                                   for name in documented["headers"]}
-        responses[str(status)] = response
-    for status in sorted(statuses):
-        responses.setdefault(str(status), _problem_ref(status))
-    operation["responses"] = responses or {"200": {"description": "Success"}}
-    return operation
-
-
-def _problem_ref(status: int) -> str:
-    return f"Problem{status}"
+def spec_options() -> dict:
+    """What flask-smorest's Api passes to apispec: titles, the security scheme, schema names by role."""
+    return {
+        "title": "matcher API", "version": "1.0.0", "openapi_version": "3.0.3",
+        "marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=_component_name),
+        "info": {"description": API_DESCRIPTION}, "security": [{"bearerAuth": []}], "tags": list(TAGS),
+        "components": {"securitySchemes": {"bearerAuth": {
+            "type": "http", "scheme": "bearer",
+            "description": "An API token from `flask tokens create EMAIL --role admin|organizer|company`",
+        }}},
+    }
 
 
 # Meanings of fields that recur across schemas, for properties the schemas leave undescribed.
@@ -335,7 +196,14 @@ def openapi_document() -> dict:
     """This app's document, built once per app (routes do not change after start-up)."""
     app = current_app._get_current_object()
     if "openapi_document" not in app.extensions:
-        app.extensions["openapi_document"] = build_spec(app)
+        document = app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()
+        document["tags"] = [t for t in document.get("tags", []) if t in TAGS]  # not one per blueprint
+        # Paths in the order of their URL rules, as the reference page lists them.
+        document["paths"] = dict(sorted(document["paths"].items(),
+                                        key=lambda item: re.sub(r"\{(\w+)\}", r"<id:\1>", item[0])))
+        _describe_components(document)
+        _list_weight_features(document)
+        app.extensions["openapi_document"] = document
     return app.extensions["openapi_document"]
 
 
@@ -343,8 +211,7 @@ def openapi_document() -> dict:
 @public
 @without_database
 @tag("service")
-@responds(200, {"type": "object"}, description="This OpenAPI 3 document")
+@api.response(200, {"type": "object"}, description="This OpenAPI 3 document")
 def openapi_json():
     """The OpenAPI 3 document of this API."""
     return openapi_document()
-

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from matcher.api import api_docs
 from matcher.api.auth import public
-from matcher.api.openapi import openapi_document, responds, tag, without_database
+from matcher.api.openapi import openapi_document, tag, without_database
 
 METHOD_ORDER = {"get": 0, "post": 1, "put": 2, "patch": 3, "delete": 4}
 
@@ -17,7 +17,8 @@ METHOD_ORDER = {"get": 0, "post": 1, "put": 2, "patch": 3, "delete": 4}
 @public
 @without_database
 @tag("service")
-@responds(200, {"type": "string"}, description="The reference as an HTML page", media_type="text/html")
+@api_docs.alt_response(200, schema={"type": "string"}, description="The reference as an HTML page",
+                        content_type="text/html")  # documents; the page is not JSON, so no `response`
 def reference_page():
     """A readable reference of this API, rendered on the server (works offline)."""
     spec = openapi_document()
