@@ -21,8 +21,8 @@ from matcher.services.mission_schedules import (
     get_last_schedule, meeting_start, schedule_mission, set_meeting_locked,
 )
 from matcher.web import web
-from matcher.web.i18n import current_language
-from matcher.web.mission_forms import UTC_OFFSETS, ScheduleForm, mission_message
+from matcher.web.i18n import current_language, localize
+from matcher.web.mission_forms import UTC_OFFSETS, ScheduleForm
 from matcher.web.missions import load
 from matcher.web.params import clamped_decimal, clamped_number
 from matcher.web.security import current_user, is_staff, login_required, staff_required
@@ -42,7 +42,8 @@ def _match_args() -> tuple[float, int]:
 def mission_matches(mission_id: int):
     mission = missions.mission_to_dict(load(mission_id))
     min_score, per_company = _match_args()
-    found = mission_match_list(mission_id, current_user(), min_score=min_score, per_company=per_company)
+    found = mission_match_list(mission_id, current_user(), min_score=min_score, per_company=per_company,
+                               lang=current_language())
     return render_template("web/missions/match_list.html", mission=mission, found=found, min_score=min_score,
                            per_company=per_company, staff=is_staff())
 
@@ -84,7 +85,7 @@ def mission_schedule(mission_id: int):
     except DomainError as exc:  # 409: a run that overlapped an edit; 503: too large for one request
         db.session.rollback()
         form.add_form_error(_("The mission changed while the schedule was being built; build it again.")
-                            if isinstance(exc, Conflict) else mission_message(exc.detail))
+                            if isinstance(exc, Conflict) else localize(exc.detail))
         return _render_schedule(mission, schedule, form, can_edit, status=exc.status)
     flash(_("A new schedule is built: %(meetings)d meetings.", meetings=len(result["meetings"])), "success")
     return redirect(url_for("web.mission_schedule", mission_id=mission_id))
