@@ -12,6 +12,7 @@ from matcher.models import Niche
 from matcher.schemas import load_or_raise
 from matcher.schemas.niche import NicheOutSchema, NicheSchema
 from matcher.services.changes import record_change
+from matcher.text_safety import clean_text
 
 _FIELDS = ("title", "departed_company", "departed_country", "exit_year", "region", "description",
            "hs_codes", "nace_codes", "est_annual_volume_usd")
@@ -29,14 +30,21 @@ def niche_to_dict(niche: Niche) -> dict:
     return NicheOutSchema().dump(niche)
 
 
-def create_niche(payload: dict) -> Niche:
+def create_niche(payload: dict, english: dict | None = None) -> Niche:
+    """A new niche; `english` may give its texts for English pages (title_en, description_en)."""
     data = load_or_raise(NicheSchema(), payload)
-    niche = Niche(**{key: data.get(key) for key in _FIELDS})
+    niche = Niche(**{key: data.get(key) for key in _FIELDS}, **english_texts(english))
     db.session.add(niche)
     db.session.flush()
     record_change("niche", niche.id)
     db.session.commit()
     return niche
+
+
+def english_texts(english: dict | None) -> dict:
+    """title_en / description_en as the model stores them (blank is none: the Russian text is shown)."""
+    english = english or {}
+    return {key: clean_text(str(english.get(key) or "")).strip() or None for key in ("title_en", "description_en")}
 
 
 def update_niche(niche_id: int, patch: dict, expected_version: int | None = None) -> Niche:
