@@ -41,3 +41,18 @@ SEVERAL_ALIKE = define("delegation.several_alike", "matches several known compan
                        "tax id to choose", web=N_("Matches several known companies equally: add the tax id to choose."))
 SAME_AS_ROW = define("delegation.same_as_row", "the same company as row %(value)s («%(name)s»)",
                      web=N_("The same company as row %(value)s."))
+
+# the blank delegation template (services/delegation_files.py delegation_template)
+TEMPLATE_SHEET = define("delegation.template_sheet", N_("Delegation"))
+INSTRUCTIONS_SHEET = define("delegation.instructions_sheet", N_("Instructions"))
+INSTRUCTIONS = (
+    define("delegation.howto_rows", N_("One row per company. Required: name and country (BY, RU or the country's name).")),
+    define("delegation.howto_roles",
+           N_("Roles: supplier, buyer or both. Left empty, they follow from offer_title / need_title.")),
+    define("delegation.howto_tax_id",
+           N_("A Belarusian UNP (9 characters) or a Russian INN / OGRN is checked by its check digit.")),
+    define("delegation.howto_codes", N_("HS and NACE codes separated by commas or semicolons: 8436 80; 8457.")),
+    define("delegation.howto_known", N_("Companies already known (by tax id, or by name in Cyrillic or Latin letters) "
+                                        "are not duplicated.")),
+    define("delegation.howto_report", N_("Rows with errors are listed in the report by row number and column.")),
+)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from matcher.errors import DomainError, ValidationFailed
+from matcher.messages import LANGUAGES, say_in
 from matcher.messages import delegations as say
 from matcher.messages.scheduling import FORMAT_CHOICES, FORMAT_ONE_OF
 from matcher.services.delegation_columns import COLUMNS, HS_FIELDS, REQUIRED, field_for_header, header
@@ -252,39 +253,20 @@ def delegation_template(file_format: str = "xlsx", lang: str = "ru") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    words = lang if lang in LANGUAGES else "en"
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Делегация" if lang == "ru" else "Delegation"
+    sheet.title = say_in(say.TEMPLATE_SHEET(), words)
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, title in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(14, len(title) + 2)
     sheet.freeze_panes = "A2"
-    notes = workbook.create_sheet("Инструкция" if lang == "ru" else "Instructions")
-    for line in _INSTRUCTIONS[lang if lang in _INSTRUCTIONS else "en"]:
-        notes.append([line])
+    notes = workbook.create_sheet(say_in(say.INSTRUCTIONS_SHEET(), words))
+    for line in say.INSTRUCTIONS:
+        notes.append([say_in(line(), words)])
     notes.column_dimensions["A"].width = 110
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
-
-
-_INSTRUCTIONS = {
-    "ru": [
-        "Одна строка — одна компания. Обязательны: Название и Страна (BY, RU или название страны).",
-        "Роли: поставщик, покупатель или оба. Если пусто — по заполненным «Предложение» / «Потребность».",
-        "УНП (Беларусь, 9 знаков) или ИНН / ОГРН (Россия) проверяются по контрольной цифре.",
-        "Коды ТН ВЭД и ОКВЭД — через запятую или точку с запятой: 8436 80; 8457.",
-        "Компании, уже известные системе (по УНП/ИНН или по названию, в том числе латиницей), не дублируются.",
-        "Строки с ошибками перечисляются в отчёте с номером строки и колонкой.",
-    ],
-    "en": [
-        "One row per company. Required: name and country (BY, RU or the country's name).",
-        "Roles: supplier, buyer or both. Left empty, they follow from offer_title / need_title.",
-        "A Belarusian UNP (9 characters) or a Russian INN / OGRN is checked by its check digit.",
-        "HS and NACE codes separated by commas or semicolons: 8436 80; 8457.",
-        "Companies already known (by tax id, or by name in Cyrillic or Latin letters) are not duplicated.",
-        "Rows with errors are listed in the report by row number and column.",
-    ],
-}
