@@ -28,7 +28,7 @@ MODE_ONE_OF = define("delegation.mode", "mode must be all_or_nothing or valid_ro
                      web=N_("Choose how to import: all rows or only the valid ones."))
 MODE_CHOICES = define("delegation.mode_choices", "one of: %(choices)s",
                       web=N_("Choose how to import: all rows or only the valid ones."))
-IN_COLUMN = define("delegation.in_column", "%(column)s: %(message)s", web=N_("%(column)s: %(message)s"))
+IN_COLUMN = define("delegation.in_column", "%(column)s: %(message)s", web=N_("Column «%(column)s»: %(message)s"))
 ROWS_REJECTED = define("delegation.rows_rejected", "%(bad)s of %(total)s rows have errors; nothing was imported. "
                        "Fix them, or import only the valid rows",
                        web=N_("%(bad)s of %(total)s rows have errors; nothing was imported. Fix them, or import "
