@@ -25,4 +25,5 @@ UNP_INVALID = define("tax_id.unp", "not a valid Belarusian UNP (9 characters wit
 INN_INVALID = define("tax_id.inn", "not a valid Russian INN (10 or 12 digits) or OGRN (13 or 15 digits): "
                      "check digit or length is wrong",
                      web=N_("Not a valid Russian INN (10 or 12 digits) or OGRN (13 or 15 digits)."))
-TAX_ID_LENGTH = define("tax_id.length", "a tax id must be 1 to 20 characters", web=N_("A tax id is 1 to 20 characters."))
+TAX_ID_LENGTH = define("tax_id.length", "a tax id must be 1 to 20 characters",
+                       web=N_("A tax id is 1 to 20 characters."))

@@ -6,7 +6,8 @@ COMPANY_NOT_FOUND = define("company.not_found", "No company with id %(id)s", web
 COMPANY_BUSY = define("company.busy", "The company is being changed by others at this moment; retry shortly",
                       web=N_("The company is being changed by others at this moment; try again shortly."))
 COMPANY_VERSION = define("company.version", "The company changed since you read it (version %(version)s, you had "
-                         "%(expected)s)", web=N_("Someone changed this profile meanwhile. Reload the page and try again."))
+                         "%(expected)s)",
+                         web=N_("Someone changed this profile meanwhile. Reload the page and try again."))
 COMPANY_VERSION_GONE = define("company.version_delete", "The company changed since you read it (version %(version)s)",
                               web=N_("Someone changed this profile meanwhile. Reload the page and try again."))
 COMPANY_CHANGED = define("company.changed", "The company was changed by someone else meanwhile; reload and retry",
@@ -19,7 +20,8 @@ TAX_ID_TAKEN = define("company.tax_id_taken", "A company with this tax id is alr
                       web=N_("A company with this tax id is already registered."))
 TAX_ID_TAKEN_FIELD = define("company.tax_id_taken_field", "a company with this tax id is already registered",
                             web=N_("A company with this tax id is already registered."))
-OWNER_TAKEN = define("company.owner_taken", "This user already owns a company", web=N_("This user already owns a company."))
+OWNER_TAKEN = define("company.owner_taken", "This user already owns a company",
+                     web=N_("This user already owns a company."))
 OWNER_TAKEN_FIELD = define("company.owner_taken_field", "this user already owns a company",
                            web=N_("This user already owns a company."))
 WRITE_CONFLICT = define("company.write_conflict", "The write conflicts with stored data",
@@ -44,7 +46,8 @@ SIDE_ONE_OF = define("matches.side", "`as` must be buyer or supplier", web=N_("C
 SIDE_CHOICES = define("matches.side_choices", "one of: buyer, supplier", web=N_("Choose buyer or supplier."))
 NOT_IN_ROLE = define("matches.not_in_role", "This company is not a %(role)s",
                      web=N_("This company does not have the role %(role)s."))
-ROLES_ARE = define("matches.roles_are", "the company's roles are %(roles)s", web=N_("The company's roles are %(roles)s."))
+ROLES_ARE = define("matches.roles_are", "the company's roles are %(roles)s",
+                   web=N_("The company's roles are %(roles)s."))
 
 ROLE_ONE_OF = define("account.role", "role must be one of %(choices)s", web=N_("Choose one of the offered values."))
 ROLE_CHOICES = define("account.role_choices", "one of %(choices)s", web=N_("Choose one of the offered values."))
@@ -53,7 +56,8 @@ EMAIL_REQUIRED = define("account.email_required", "a valid email address is requ
 EMAIL_INVALID = define("account.email_invalid", "not a valid email address",
                        web=N_("Enter a valid email address, e.g. name@company.by."))
 TOKEN_NOT_FOUND = define("account.token_not_found", "No token with id %(id)s", web=N_("There is no such token."))
-DIGEST_UNKNOWN = define("mail.digest_unknown", "Unknown digest frequency", web=N_("Choose how often to get the digest."))
+DIGEST_UNKNOWN = define("mail.digest_unknown", "Unknown digest frequency",
+                        web=N_("Choose how often to get the digest."))
 DIGEST_CHOICES = define("mail.digest_choices", "one of: %(choices)s", web=N_("Choose how often to get the digest."))
 BAD_UNSUBSCRIBE = define("mail.bad_unsubscribe", "This unsubscribe link is not valid (it may have been cut when "
                          "copied)", web=N_("This unsubscribe link is not valid (it may have been cut when copied)."))

@@ -20,7 +20,8 @@ NO_COMPANIES = define("delegation.no_companies", "The file has a header row but 
 SAME_COLUMN_TWICE = define("delegation.column_twice", "Columns «%(first)s» and «%(second)s» both mean %(field)s; "
                            "keep one", web=N_("The columns «%(first)s» and «%(second)s» mean the same: keep one."))
 NO_KNOWN_COLUMN = define("delegation.no_known_column", "This does not look like a delegation table: none of its "
-                         "columns is known (the first row should name them, e.g. %(expected)s …); download the template",
+                         "columns is known (the first row should name them, e.g. %(expected)s …); download the "
+                         "template",
                          web=N_("None of the columns is known: the first row must name them as in the template."))
 COLUMN_MISSING = define("delegation.column_missing", "Required column missing: %(value)s",
                         web=N_("Required column missing: %(value)s."))
@@ -46,7 +47,8 @@ SAME_AS_ROW = define("delegation.same_as_row", "the same company as row %(value)
 TEMPLATE_SHEET = define("delegation.template_sheet", N_("Delegation"))
 INSTRUCTIONS_SHEET = define("delegation.instructions_sheet", N_("Instructions"))
 INSTRUCTIONS = (
-    define("delegation.howto_rows", N_("One row per company. Required: name and country (BY, RU or the country's name).")),
+    define("delegation.howto_rows",
+           N_("One row per company. Required: name and country (BY, RU or the country's name).")),
     define("delegation.howto_roles",
            N_("Roles: supplier, buyer or both. Left empty, they follow from offer_title / need_title.")),
     define("delegation.howto_tax_id",

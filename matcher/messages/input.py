@@ -45,7 +45,8 @@ COUNT_BETWEEN = define("input.count_between", "Length must be between %(min)s an
                        web=N_("From %(min)s to %(max)s entries."))
 AT_LEAST = define("input.at_least", "Must be greater than or equal to %(min)s.",
                   web=N_("Enter a number of at least %(min)s."))
-AT_MOST = define("input.at_most", "Must be less than or equal to %(max)s.", web=N_("Enter a number of at most %(max)s."))
+AT_MOST = define("input.at_most", "Must be less than or equal to %(max)s.",
+                 web=N_("Enter a number of at most %(max)s."))
 IN_RANGE = define("input.in_range", "Must be greater than or equal to %(min)s and less than or equal to %(max)s.",
                   web=N_("Enter a number from %(min)s to %(max)s."))
 AMOUNT_IN_RANGE = define("input.amount_in_range",

@@ -1,8 +1,8 @@
 """The words of the reasons' details (matcher/scoring/wording.py says them in the reader's language).
 
 Their English (the API text) is what lang=en shows, on the API and on English pages alike; every other
-language translates the reader's text, like any other message. The levels of a shared code prefix use the classifications' own names
-(Russian: TN VED's «группа», «товарная позиция», OKVED's «класс», «подкласс»)."""
+language translates the reader's text, like any other message. The levels of a shared code prefix use
+the classifications' own names (Russian: TN VED's «группа», «товарная позиция», OKVED's «класс», «подкласс»)."""
 from matcher.messages import N_, define
 
 SIMILAR_SPELLING = define("reason.similar_spelling", N_("«%(a)s» ≈ «%(b)s» (similar spelling)"))

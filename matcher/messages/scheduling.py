@@ -33,9 +33,11 @@ SCHEDULE_NOT_STORED = define("schedule.not_stored", "The schedule could not be s
 MEETING_NOT_FOUND = define("schedule.meeting_not_found", "No meeting with id %(meeting_id)s in mission %(mission_id)s",
                            web=N_("There is no such meeting in this mission."))
 MEETING_OLD = define("schedule.meeting_old", "This meeting belongs to an older schedule; lock meetings of the "
-                     "current one", web=N_("This meeting belongs to an older schedule; lock meetings of the current one."))
+                     "current one",
+                     web=N_("This meeting belongs to an older schedule; lock meetings of the current one."))
 MISSION_CHANGED_MEANWHILE = define("schedule.mission_changed", "The mission changed meanwhile (a new schedule?); "
-                                   "reload and retry", web=N_("The mission changed meanwhile; reload the page and retry."))
+                                   "reload and retry",
+                                   web=N_("The mission changed meanwhile; reload the page and retry."))
 OUTSIDE_DATES = define("schedule.outside_dates", "The meetings must start within the mission's dates",
                        web=N_("The meetings must start within the mission's dates."))
 DAY_OUTSIDE_DATES = define("schedule.day_outside_dates", "%(value)s is outside the mission's dates %(span)s",
@@ -64,7 +66,8 @@ SIZE_INVALID = define("scheduler.size_invalid", "The schedule's size is invalid"
 INPUT_BREAKS_RULE = define("scheduler.input_invalid", "The scheduling input breaks a rule: %(fields)s",
                            web=N_("Some settings of the schedule break a rule."))
 ONE_SLOT_NEEDED = define("scheduler.one_slot", "at least one slot is needed", web=N_("At least one slot is needed."))
-ONE_TABLE_NEEDED = define("scheduler.one_table", "at least one table is needed", web=N_("At least one table is needed."))
+ONE_TABLE_NEEDED = define("scheduler.one_table", "at least one table is needed",
+                          web=N_("At least one table is needed."))
 CAP_NEGATIVE = define("scheduler.cap_negative", "a cap on meetings cannot be negative",
                       web=N_("A cap on meetings cannot be negative."))
 SLOTS_OUTSIDE = define("scheduler.slots_outside", "slots %(outside)s are outside 1..%(slots)s",
@@ -101,6 +104,7 @@ QUEUE_DOWN = define("job.queue_down", "The job queue (Redis) cannot be reached r
 JOB_CRASHED = define("job.crashed", "The job stopped on an unexpected error; the worker's log has the details",
                      web=N_("The job stopped on an unexpected error; the administrator can find the details in the "
                             "worker's log."))
-OUTBOX_NOT_FOUND = define("outbox.not_found", "No outbox mail with id %(id)s", web=N_("There is no outbox mail %(id)s."))
+OUTBOX_NOT_FOUND = define("outbox.not_found", "No outbox mail with id %(id)s",
+                          web=N_("There is no outbox mail %(id)s."))
 OUTBOX_NOT_FAILED = define("outbox.not_failed", "Only a failed mail can be sent again; this one is %(status)s",
                            web=N_("Only a failed mail can be sent again; this one is %(status)s."))

@@ -37,7 +37,8 @@ def find_user(email: str) -> User | None:
 
 def get_or_create_user(email: str, role: str = "company") -> User:
     if role not in ROLES:
-        raise ValidationFailed(say.ROLE_ONE_OF(choices=", ".join(ROLES)), {"role": [say.ROLE_CHOICES(choices=", ".join(ROLES))]})
+        choices = ", ".join(ROLES)
+        raise ValidationFailed(say.ROLE_ONE_OF(choices=choices), {"role": [say.ROLE_CHOICES(choices=choices)]})
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
         raise ValidationFailed(say.EMAIL_REQUIRED(), {"email": [say.EMAIL_INVALID()]})

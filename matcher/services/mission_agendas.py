@@ -79,7 +79,8 @@ def agenda_ics(mission_id: int, company_id: int, user, lang: str = "ru") -> byte
         events.append(CalendarEvent(
             uid=f"mission-{mission['id']}-meeting-{item['supplier_id']}-{item['buyer_id']}@matcher",
             starts_at=datetime.fromisoformat(item["starts_at"]), ends_at=datetime.fromisoformat(item["ends_at"]),
-            summary=clean_text(say_in(F.MEETING_WITH(partner=partner["display_name"]), lang)), location=clean_text(place),
+            summary=clean_text(say_in(F.MEETING_WITH(partner=partner["display_name"]), lang)),
+            location=clean_text(place),
             description=clean_text("\n".join(line for line in lines if line)), sequence=agenda["schedule_id"] or 0,
         ))
     stamp = datetime.fromisoformat(agenda["schedule_created_at"]) if agenda["schedule_created_at"] else utcnow()

@@ -102,7 +102,7 @@ def _store(mission_id: int, version: int, request: dict, result) -> MissionSched
         db.session.commit()
     except IntegrityError as exc:
         db.session.rollback()
-        raise Conflict(say.SCHEDULE_NOT_STORED(reason=exc.orig)) from None
+        raise Conflict(say.SCHEDULE_NOT_STORED(reason=str(exc.orig))) from None
     return schedule
 
 
@@ -218,7 +218,8 @@ def check_day(mission: Mission, starts_at: datetime) -> None:
     day = starts_at.date()  # the date where the mission happens, in the offset given
     if (mission.starts_on and day < mission.starts_on) or (mission.ends_on and day > mission.ends_on):
         span = f"{mission.starts_on or '…'} – {mission.ends_on or '…'}"
-        raise ValidationFailed(say.OUTSIDE_DATES(), {"starts_at": [say.DAY_OUTSIDE_DATES(value=day.isoformat(), span=span)]})
+        raise ValidationFailed(say.OUTSIDE_DATES(),
+                               {"starts_at": [say.DAY_OUTSIDE_DATES(value=day.isoformat(), span=span)]})
 
 
 def _problem(mission: Mission, request: dict) -> tuple[Problem, list[int]]:

@@ -47,7 +47,8 @@ def wants(preference: NotificationPreference, kind: str) -> bool:
 
 def update_preferences(email: str, user_id: int | None, *, interest: bool, missions: bool, digest: str) -> None:
     if digest not in DIGEST_FREQUENCIES:
-        raise ValidationFailed(say.DIGEST_UNKNOWN(), {"digest": [say.DIGEST_CHOICES(choices=", ".join(DIGEST_FREQUENCIES))]})
+        raise ValidationFailed(say.DIGEST_UNKNOWN(),
+                               {"digest": [say.DIGEST_CHOICES(choices=", ".join(DIGEST_FREQUENCIES))]})
     row = stored_preference(email, user_id)
     row.interest, row.missions, row.digest = bool(interest), bool(missions), digest
     db.session.commit()

@@ -47,7 +47,8 @@ def test_a_russian_mission_form_says_its_rules_in_russian(organiser, corridor):
     backwards = organiser.post("/missions/new", form, page="/missions/new")
     assert backwards.status_code == 422
     assert field_error(backwards, "f-ends_on") == _ru(fields.MISSION_ENDS_BEFORE_START(ends="", starts=""))
-    unknown = organiser.post("/missions/new", {**form, "ends_on": "", "focus-nace_codes": "99.99"}, page="/missions/new")
+    unknown = organiser.post("/missions/new", {**form, "ends_on": "", "focus-nace_codes": "99.99"},
+                             page="/missions/new")
     assert field_error(unknown, "focus-nace_codes") == _ru(codes.NACE_UNKNOWN(value="99.99"))
 
 
