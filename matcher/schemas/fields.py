@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timezone
 
 import pycountry
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields
 
 from matcher.messages.codes import LANGUAGE_UNKNOWN
 from matcher.messages.input import ROW_ID_OUT_OF_RANGE

@@ -7,7 +7,7 @@ import io
 import re
 
 from mission_pages import (  # noqa: F401  (fixtures)
-    SCHEDULE_FORM, corridor, firm, mission, organiser, organiser_en, scheduled,
+    SCHEDULE_FORM, corridor, mission, organiser, organiser_en, scheduled,
 )
 from flask_babel import force_locale
 from openpyxl import load_workbook
