@@ -5,6 +5,8 @@ import click
 from flask import Flask
 
 from matcher.errors import DomainError
+from matcher.messages import files as F
+from matcher.messages import say_in
 from matcher.settings import SETTINGS
 
 
@@ -68,14 +70,6 @@ def register_cli(app: Flask) -> None:
     register_jobs_cli(app)
 
 
-_MATCH_TEXT = {
-    "ru": {"title": "Лучшие партнёры для «{name}» ({side})", "buyer": "ищет поставщиков",
-           "supplier": "ищет покупателей", "none": "Подходящих партнёров пока нет.", "score": "оценка"},
-    "en": {"title": "Best partners for {name} ({side})", "buyer": "looking for suppliers",
-           "supplier": "looking for buyers", "none": "No suitable partners yet.", "score": "score"},
-}
-
-
 def company_language(company) -> str:
     """The first of our languages the company's profile says it works in (Russian, then English), else Russian."""
     return SETTINGS.language_spoken_by(company.languages)
@@ -98,13 +92,15 @@ def register_match_cli(app: Flask) -> None:
             items = matches_for_company(company_id, as_role=side, limit=limit, lang=company_language(company))
         except DomainError as exc:
             raise click.ClickException(exc.detail) from None
-        text = _MATCH_TEXT[company_language(company)]
-        click.echo(text["title"].format(name=company.name, side=text[side]))
+        lang = company_language(company)
+        looks_for = F.LOOKS_FOR_SUPPLIERS() if side == "buyer" else F.LOOKS_FOR_BUYERS()
+        click.echo(say_in(F.BEST_PARTNERS(name=company.name, side=looks_for), lang))
         if not items:
-            click.echo(text["none"])
+            click.echo(say_in(F.NO_PARTNERS(), lang))
         for rank, item in enumerate(items, start=1):
             partner = item["company"]
             place = " · ".join(filter(None, [partner["country"], partner["region"], partner.get("city")]))
-            click.echo(f"\n{rank:>2}. {partner['name']} [{partner['id']}] {place} — {text['score']} {item['score']:.1f}")
+            score = f"{say_in(F.SCORE_WORD(), lang)} {item['score']:.1f}"
+            click.echo(f"\n{rank:>2}. {partner['name']} [{partner['id']}] {place} — {score}")
             for reason in item["reasons"]:
                 click.echo(f"    {reason['contribution']:>5.1f}  {reason['feature']:<16} {reason['detail']}")

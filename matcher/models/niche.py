@@ -19,6 +19,8 @@ class Niche(db.Model):
     exit_year: Mapped[int | None] = mapped_column(Integer)
     region: Mapped[str | None] = mapped_column(String(6), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    title_en: Mapped[str | None] = mapped_column(String(300))       # English pages; Russian is title
+    description_en: Mapped[str | None] = mapped_column(Text)
     hs_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     nace_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     est_annual_volume_usd: Mapped[int | None] = mapped_column(BigInteger)
@@ -29,3 +31,10 @@ class Niche(db.Model):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+    def title_in(self, lang: str) -> str:
+        """The title in the page's language: English when there is an English one, else the Russian."""
+        return (self.title_en if lang == "en" else None) or self.title
+
+    def description_in(self, lang: str) -> str:
+        return (self.description_en if lang == "en" else None) or self.description

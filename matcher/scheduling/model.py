@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from matcher.messages import scheduling as say
+
 
 class ScheduleInputError(ValueError):
     """An input the scheduler cannot honour; `errors` maps field paths to messages."""
@@ -82,29 +84,28 @@ def check_problem(problem: Problem) -> None:
         errors.setdefault(path, []).append(message)
 
     if not isinstance(problem.slots, int) or problem.slots < 1:
-        add("slots", "at least one slot is needed")
+        add("slots", say.ONE_SLOT_NEEDED())
     if not isinstance(problem.tables, int) or problem.tables < 1:
-        add("tables", "at least one table is needed")
+        add("tables", say.ONE_TABLE_NEEDED())
     if problem.default_max_meetings is not None and problem.default_max_meetings < 0:
-        add("max_meetings", "a cap on meetings cannot be negative")
+        add("max_meetings", say.CAP_NEGATIVE())
     for company_id, cap in problem.max_meetings.items():
         if cap is not None and cap < 0:
-            add(f"participants.{company_id}.max_meetings", "a cap on meetings cannot be negative")
+            add(f"participants.{company_id}.max_meetings", say.CAP_NEGATIVE())
     if errors:
-        raise ScheduleInputError("The schedule's size is invalid", errors)
+        raise ScheduleInputError(say.SIZE_INVALID(), errors)
     for company_id, slots in problem.availability.items():
         outside = sorted(s for s in slots if not 1 <= s <= problem.slots)
         if outside:
-            add(f"participants.{company_id}.available_slots",
-                f"slots {outside} are outside 1..{problem.slots}")
+            add(f"participants.{company_id}.available_slots", say.SLOTS_OUTSIDE(outside=outside, slots=problem.slots))
     for index, cand in enumerate(problem.candidates):
         if cand.supplier_id == cand.buyer_id:
-            add(f"candidates.{index}", "a company cannot meet itself")
+            add(f"candidates.{index}", say.MEETS_ITSELF())
         if not cand.score >= 0:
-            add(f"candidates.{index}.score", "a score must be a number ≥ 0")
+            add(f"candidates.{index}.score", say.SCORE_NEGATIVE())
     _check_locked(problem, add)
     if errors:
-        raise ScheduleInputError("The scheduling input breaks a rule: " + ", ".join(sorted(errors)), errors)
+        raise ScheduleInputError(say.INPUT_BREAKS_RULE(fields=", ".join(sorted(errors))), errors)
 
 
 def _check_locked(problem: Problem, add) -> None:
@@ -115,29 +116,26 @@ def _check_locked(problem: Problem, add) -> None:
     for index, meeting in enumerate(problem.locked):
         path = f"locked.{index}"
         if not 1 <= meeting.slot <= problem.slots:
-            add(f"{path}.slot", f"locked meeting in slot {meeting.slot} does not fit in {problem.slots} slots; "
-                                "unlock it or keep more slots")
+            add(f"{path}.slot", say.LOCKED_SLOT_OUTSIDE(slot=meeting.slot, slots=problem.slots))
         if not 1 <= meeting.table <= problem.tables:
-            add(f"{path}.table", f"locked meeting at table {meeting.table} does not fit in {problem.tables} "
-                                 "tables; unlock it or keep more tables")
+            add(f"{path}.table", say.LOCKED_TABLE_OUTSIDE(table=meeting.table, tables=problem.tables))
         if meeting.supplier_id == meeting.buyer_id:
-            add(path, "a company cannot meet itself")
+            add(path, say.MEETS_ITSELF())
         other = tables_used.setdefault((meeting.slot, meeting.table), index)
         if other != index:
-            add(f"{path}.table", f"table {meeting.table} in slot {meeting.slot} already holds locked meeting {other}")
+            add(f"{path}.table", say.LOCKED_TABLE_TAKEN(table=meeting.table, slot=meeting.slot, other=other))
         pair = frozenset((meeting.supplier_id, meeting.buyer_id))
         if pairs_seen.setdefault(pair, index) != index:
-            add(path, f"the same two companies already have locked meeting {pairs_seen[pair]}")
+            add(path, say.LOCKED_PAIR_TWICE(other=pairs_seen[pair]))
         for company_id in pair:
             first = people_used.setdefault((meeting.slot, company_id), index)
             if first != index:
-                add(path, f"company {company_id} already has locked meeting {first} in slot {meeting.slot}")
+                add(path, say.LOCKED_PERSON_TWICE(company_id=company_id, other=first, slot=meeting.slot))
             available = problem.availability.get(company_id)
             if available is not None and meeting.slot not in available:
-                add(path, f"company {company_id} is not available in slot {meeting.slot}")
+                add(path, say.LOCKED_UNAVAILABLE(company_id=company_id, slot=meeting.slot))
             count[company_id] = count.get(company_id, 0) + 1
     for company_id, n in count.items():
         cap = problem.max_meetings.get(company_id, problem.default_max_meetings)
         if cap is not None and n > cap:
-            add(f"participants.{company_id}.max_meetings",
-                f"company {company_id} has {n} locked meetings, more than its cap of {cap}")
+            add(f"participants.{company_id}.max_meetings", say.LOCKED_OVER_CAP(company_id=company_id, count=n, cap=cap))

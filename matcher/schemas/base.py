@@ -5,10 +5,12 @@ import re
 
 from marshmallow import Schema, ValidationError, pre_load
 
+from matcher.messages import input as say
+from matcher.schemas.messages import SCHEMA_TEMPLATES, bind_messages
 from matcher.text_safety import clean_text
 
-# Shown when a field held something, but nothing a person could read (the web translates it).
-ONLY_INVISIBLE = "holds only invisible or control characters; type the text again"
+# Shown when a field held something, but nothing a person could read.
+ONLY_INVISIBLE = say.ONLY_INVISIBLE()
 _LINE_BREAKS = re.compile(r"[ \t]*[\t\n][ \t\n]*")
 
 
@@ -19,7 +21,14 @@ class InputSchema(Schema):
     run of them becomes one space, so a pasted line break cannot split a name. A value that held
     characters but none worth keeping is refused (422 naming the field) rather than stored blank.
     NUL is refused earlier (matcher.schemas.load_or_raise) and stays a 422 of its own.
+
+    Every error it raises is a Message (matcher.schemas.messages), marshmallow's own included.
     """
+
+    error_messages = SCHEMA_TEMPLATES
+
+    def on_bind_field(self, field_name, field_obj):
+        bind_messages(field_obj)
 
     MULTILINE_FIELDS: tuple[str, ...] = ("description",)
 

@@ -5,7 +5,9 @@ from marshmallow import (
     EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema,
 )
 
+from matcher.messages import input as say
 from matcher.schemas.base import InputSchema
+from matcher.schemas.messages import Range
 from matcher.schemas.fields import HsCode, LanguageCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.taxonomy import CodeError, regions, tax_ids
 
@@ -35,13 +37,15 @@ class ItemSchema(InputSchema):
 
 class OfferSchema(ItemSchema):
     annual_capacity_usd = fields.Integer(
-        load_default=None, allow_none=True, validate=validate.Range(min=0, max=MAX_USD)
+        load_default=None, allow_none=True, validate=Range(min=0, max=MAX_USD, message=say.AMOUNT_IN_RANGE),
+        error_messages={"invalid": say.AMOUNT_NOT_INTEGER.template()},
     )
 
 
 class NeedSchema(ItemSchema):
     annual_volume_usd = fields.Integer(
-        load_default=None, allow_none=True, validate=validate.Range(min=0, max=MAX_USD)
+        load_default=None, allow_none=True, validate=Range(min=0, max=MAX_USD, message=say.AMOUNT_IN_RANGE),
+        error_messages={"invalid": say.AMOUNT_NOT_INTEGER.template()},
     )
 
 
@@ -60,7 +64,7 @@ class CompanySchema(InputSchema):
     city = TrimmedString(load_default=None, allow_none=True, validate=validate.Length(max=120))
     roles = fields.List(
         fields.String(validate=validate.OneOf(ROLE_CHOICES)), required=True,
-        validate=validate.Length(min=1, error="choose at least one role: supplier or buyer"),
+        validate=validate.Length(min=1, error=say.CHOOSE_A_ROLE.template()),
     )
     tax_id = TrimmedString(load_default=None, allow_none=True, validate=validate.Length(max=30))
     website = fields.URL(load_default=None, allow_none=True, schemes={"http", "https"},
@@ -68,7 +72,7 @@ class CompanySchema(InputSchema):
     email = fields.Email(load_default=None, allow_none=True, validate=validate.Length(max=254))
     phone = TrimmedString(load_default=None, allow_none=True, validate=[
         validate.Length(max=40),
-        validate.Regexp(r"^\+?[\d\s()\-]{5,40}$", error="a phone number: digits, spaces, + ( ) -"),
+        validate.Regexp(r"^\+?[\d\s()\-]{5,40}$", error=say.PHONE.template()),
     ])
     description = TrimmedString(load_default="", validate=validate.Length(max=10000))
     languages = fields.List(LanguageCode(), load_default=list, validate=validate.Length(max=20))
@@ -87,23 +91,23 @@ class CompanySchema(InputSchema):
             try:
                 country = regions.validate_country(country)
             except CodeError as exc:
-                errors["country"] = [str(exc)]
+                errors["country"] = [exc.message]
                 country = None
         if country and data.get("region"):
             try:
                 regions.validate_region(data["region"], country)
             except CodeError as exc:
-                errors["region"] = [str(exc)]
+                errors["region"] = [exc.message]
         if country and data.get("tax_id"):
             try:
                 tax_ids.validate(data["tax_id"], country)
             except CodeError as exc:
-                errors["tax_id"] = [str(exc)]
+                errors["tax_id"] = [exc.message]
         roles = set(data.get("roles") or ())
         if data.get("offers") and "supplier" not in roles:
-            errors["offers"] = ["only a supplier has offers: add the role «supplier» or remove the offers"]
+            errors["offers"] = [say.OFFERS_NEED_SUPPLIER()]
         if data.get("needs") and "buyer" not in roles:
-            errors["needs"] = ["only a buyer has needs: add the role «buyer» or remove the needs"]
+            errors["needs"] = [say.NEEDS_NEED_BUYER()]
         if errors:
             raise ValidationError(errors)
 

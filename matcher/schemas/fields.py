@@ -4,12 +4,14 @@ from __future__ import annotations
 from datetime import timezone
 
 import pycountry
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields
 
+from matcher.messages.codes import LANGUAGE_UNKNOWN
+from matcher.messages.input import ROW_ID_OUT_OF_RANGE
+from matcher.schemas.messages import Range
 from matcher.taxonomy import CodeError, hs, nace
 
 MAX_ROW_ID = 2**31 - 1  # PostgreSQL's integer, which every id column is: a larger value fails the query
-ROW_ID_OUT_OF_RANGE = "not an id: ids are whole numbers from {min} to {max}"
 
 
 class TrimmedString(fields.String):
@@ -33,7 +35,7 @@ class RowId(fields.Integer):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("strict", True)
-        kwargs.setdefault("validate", validate.Range(min=1, max=MAX_ROW_ID, error=ROW_ID_OUT_OF_RANGE))
+        kwargs.setdefault("validate", Range(min=1, max=MAX_ROW_ID, error=ROW_ID_OUT_OF_RANGE.template()))
         super().__init__(**kwargs)
 
 
@@ -51,7 +53,7 @@ class HsCode(fields.String):
         try:
             return hs.validate(super()._deserialize(value, attr, data, **kwargs))
         except CodeError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.message) from None
 
 
 class NaceCode(fields.String):
@@ -59,14 +61,14 @@ class NaceCode(fields.String):
         try:
             return nace.validate(super()._deserialize(value, attr, data, **kwargs))
         except CodeError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.message) from None
 
 
 class LanguageCode(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         code = super()._deserialize(value, attr, data, **kwargs).strip().lower()
         if len(code) != 2 or pycountry.languages.get(alpha_2=code) is None:
-            raise ValidationError(f"«{value}» is not an ISO 639-1 language code (e.g. ru, en, be)")
+            raise ValidationError(LANGUAGE_UNKNOWN(value=value))
         return code
 
 

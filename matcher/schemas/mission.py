@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, ValidationError, fields, post_load, validate, validates_schema
 
+from matcher.messages import input as say
 from matcher.schemas.base import InputSchema
 from matcher.schemas.fields import RowId, TrimmedString, unique_list
 from matcher.settings import SETTINGS
@@ -27,7 +28,7 @@ class HsPrefix(fields.String):
         try:
             return hs.validate(super()._deserialize(value, attr, data, **kwargs))
         except CodeError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.message) from None
 
 
 class NacePrefix(fields.String):
@@ -37,7 +38,7 @@ class NacePrefix(fields.String):
         try:
             return nace.validate(super()._deserialize(value, attr, data, **kwargs))
         except CodeError as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(exc.message) from None
 
 
 class ParticipantSchema(InputSchema):
@@ -85,13 +86,13 @@ class MissionSchema(InputSchema):
         errors: dict[str, list[str]] = {}
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
-            errors["ends_on"] = [f"the mission cannot end ({ends}) before it starts ({starts})"]
+            errors["ends_on"] = [say.MISSION_ENDS_BEFORE_START(ends=ends.isoformat(), starts=starts.isoformat())]
         seen: dict[int, int] = {}
         for index, participant in enumerate(data.get("participants") or []):
             first = seen.setdefault(participant["company_id"], index)
             if first != index:
-                errors[f"participants.{index}.company_id"] = [f"company {participant['company_id']} "
-                                                              f"is already in participants.{first}"]
+                errors[f"participants.{index}.company_id"] = [
+                    say.PARTICIPANT_TWICE(company_id=participant["company_id"], first=first)]
         if errors:
             raise ValidationError(errors)
 
@@ -129,7 +130,8 @@ class ScheduleRequestSchema(InputSchema):
     slot_minutes = fields.Integer(load_default=20, strict=True, validate=validate.Range(min=5, max=240))
     starts_at = fields.AwareDateTime(
         required=True, format="iso",
-        error_messages={"invalid_awareness": "give the time with its UTC offset, e.g. 2027-09-14T10:00:00+05:00"},
+        error_messages={"invalid_awareness": say.TIME_WITHOUT_OFFSET.template(),
+                        "invalid": say.FIRST_MEETING_NOT_DATETIME.template()},
     )
     min_score = fields.Float(load_default=SETTINGS.meeting_min_score, validate=validate.Range(min=0, max=100))
     per_company = fields.Integer(load_default=SETTINGS.mission_pairs_per_company,

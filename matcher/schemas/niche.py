@@ -4,7 +4,9 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from matcher.schemas.company import MAX_USD
+from matcher.messages.input import AMOUNT_IN_RANGE
 from matcher.schemas.base import InputSchema
+from matcher.schemas.messages import Range
 from matcher.schemas.fields import HsCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.taxonomy import CodeError, regions
 
@@ -24,7 +26,7 @@ class NicheSchema(InputSchema):
     hs_codes = fields.List(HsCode(), load_default=list, validate=validate.Length(max=50))
     nace_codes = fields.List(NaceCode(), load_default=list, validate=validate.Length(max=30))
     est_annual_volume_usd = fields.Integer(load_default=None, allow_none=True,
-                                           validate=validate.Range(min=0, max=MAX_USD))
+                                           validate=Range(min=0, max=MAX_USD, message=AMOUNT_IN_RANGE))
 
     @validates_schema
     def _check_places(self, data, **kwargs):
@@ -33,13 +35,13 @@ class NicheSchema(InputSchema):
             try:
                 regions.validate_country(data["departed_country"])
             except CodeError as exc:
-                errors["departed_country"] = [str(exc)]
+                errors["departed_country"] = [exc.message]
         if data.get("region"):
             code = data["region"].upper()
             try:
                 regions.validate_region(code, code.split("-")[0])
             except CodeError as exc:
-                errors["region"] = [str(exc)]
+                errors["region"] = [exc.message]
         if errors:
             raise ValidationError(errors)
 

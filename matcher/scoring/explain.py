@@ -11,7 +11,7 @@ from matcher.scoring.model import Reason
 from matcher.scoring.prepare import KIND_SERVICE, MODE_INFERRED, Prepared
 from matcher.scoring.text import normalise, stem
 from matcher.scoring.vocabulary import similarity
-from matcher.scoring.wording import HS_DEEPER, HS_LEVELS, NACE_DEEPER, NACE_LEVELS, say
+from matcher.scoring.wording import level, say
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_PHRASE_WORDS = 7
@@ -115,9 +115,8 @@ def code_detail(kind: str, need: Prepared, offer: Prepared, lang: str = "en") ->
         inner, outer = (b, a) if need_whole else (a, b)
         text = say("code_within", lang, inner=inner, outer=outer, label=label)
     else:
-        level = HS_LEVELS[lang].get(len(prefix), HS_DEEPER[lang]) if kind == codes.HS else \
-            NACE_LEVELS[lang].get(len(prefix), NACE_DEEPER[lang])
-        text = say("code_level", lang, a=a, b=b, level=level, shown=shown, label=label)
+        text = say("code_level", lang, a=a, b=b, level=level(kind == codes.HS, len(prefix), lang), shown=shown,
+                   label=label)
     notes = []
     for side, p, code in (("need", need, near_need), ("offer", offer, near_offer)):
         mode = p.hs_mode if kind == codes.HS else p.nace_mode

@@ -9,6 +9,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from matcher.db import db, utcnow
 from matcher.errors import NotFound, ValidationFailed
+from matcher.messages import companies as say
 from matcher.models import ROLES, ApiToken, User
 # The password rule lives in matcher.services.passwords; its bounds stay readable from here too.
 from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, check_new_password  # noqa: F401
@@ -37,10 +38,11 @@ def find_user(email: str) -> User | None:
 
 def get_or_create_user(email: str, role: str = "company") -> User:
     if role not in ROLES:
-        raise ValidationFailed(f"role must be one of {', '.join(ROLES)}", {"role": [f"one of {', '.join(ROLES)}"]})
+        choices = ", ".join(ROLES)
+        raise ValidationFailed(say.ROLE_ONE_OF(choices=choices), {"role": [say.ROLE_CHOICES(choices=choices)]})
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
-        raise ValidationFailed("a valid email address is required", {"email": ["not a valid email address"]})
+        raise ValidationFailed(say.EMAIL_REQUIRED(), {"email": [say.EMAIL_INVALID()]})
     user = find_user(email)
     if user is None:
         # Made by an operator (CLI, admin, import), who vouches for the address; people who sign
@@ -143,7 +145,7 @@ def tokens_of(user: User) -> list[ApiToken]:
 def revoke_token(token_id: int, user: User | None = None) -> ApiToken:
     token = db.session.get(ApiToken, token_id)
     if token is None or (user is not None and token.user_id != user.id and user.role != "admin"):
-        raise NotFound(f"No token with id {token_id}")
+        raise NotFound(say.TOKEN_NOT_FOUND(id=token_id))
     if token.revoked_at is None:
         token.revoked_at = utcnow()
     db.session.commit()

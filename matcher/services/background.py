@@ -14,6 +14,7 @@ from sqlalchemy import update
 
 from matcher.db import db, utcnow
 from matcher.errors import DomainError, NotFound, Unavailable
+from matcher.messages import scheduling as say
 from matcher.models import JobRun, User
 from matcher.policy import may_organise, may_see_job
 from matcher.schemas import load_or_raise
@@ -26,11 +27,7 @@ SCHEDULE_JOB_TIMEOUT_S = 3600  # RQ kills a job past this; the search itself sto
 IMPORT_JOB_TIMEOUT_S = 1800
 PROGRESS_WRITE_EVERY_S = 1.0
 
-MESSAGES = {
-    "unknown": "No job with id {id}",
-    "queue_down": "The job queue (Redis) cannot be reached right now; try again in a minute",
-    "crashed": "The job stopped on an unexpected error; the worker's log has the details",
-}
+MESSAGES = {"unknown": say.JOB_NOT_FOUND.template(), "queue_down": say.QUEUE_DOWN(), "crashed": say.JOB_CRASHED()}
 
 
 @use_case

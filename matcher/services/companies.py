@@ -10,6 +10,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
+from matcher.messages import companies as say
+from matcher.messages.input import EXPECTED_OBJECT, NOT_A_JSON_OBJECT
 from matcher.models import Company, CompanyCode, Need, Offer, User
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanyOutSchema, CompanySchema
@@ -36,7 +38,7 @@ def get_company(company_id: int) -> Company:
         Company, company_id, options=[selectinload(Company.offers), selectinload(Company.needs)]
     )
     if company is None:
-        raise NotFound(f"No company with id {company_id}")
+        raise NotFound(say.COMPANY_NOT_FOUND(id=company_id))
     return company
 
 
@@ -89,17 +91,15 @@ def update_company(company_id: int, patch: dict, expected_version: int | None = 
             return _update_company_once(company_id, patch, None)
         except PreconditionFailed:
             continue
-    raise Conflict("The company is being changed by others at this moment; retry shortly")
+    raise Conflict(say.COMPANY_BUSY())
 
 
 def _update_company_once(company_id: int, patch: dict, expected_version: int | None) -> Company:
     company = get_company(company_id)
     if expected_version is not None and company.version != expected_version:
-        raise PreconditionFailed(
-            f"The company changed since you read it (version {company.version}, you had {expected_version})"
-        )
+        raise PreconditionFailed(say.COMPANY_VERSION(version=company.version, expected=expected_version))
     if not isinstance(patch, dict):
-        raise ValidationFailed("The body must be a JSON object", {"_schema": ["expected a JSON object"]})
+        raise ValidationFailed(NOT_A_JSON_OBJECT(), {"_schema": [EXPECTED_OBJECT()]})
     merged = {**company_to_input(company), **patch}
     data = load_or_raise(CompanySchema(), merged)
     with db.session.no_autoflush:  # one versioned UPDATE per save, not one per lazy load
@@ -119,13 +119,13 @@ def delete_company(company_id: int, expected_version: int | None = None) -> None
             return _delete_company_once(company_id, None)
         except PreconditionFailed:
             continue
-    raise Conflict("The company is being changed by others at this moment; retry shortly")
+    raise Conflict(say.COMPANY_BUSY())
 
 
 def _delete_company_once(company_id: int, expected_version: int | None) -> None:
     company = get_company(company_id)
     if expected_version is not None and company.version != expected_version:
-        raise PreconditionFailed(f"The company changed since you read it (version {company.version})")
+        raise PreconditionFailed(say.COMPANY_VERSION_GONE(version=company.version))
     db.session.delete(company)
     record_change("company", company_id)
     _commit_company(company)
@@ -237,9 +237,7 @@ def _sync_items(current: list, model, wanted: list[dict], volume_field: str) -> 
         if data.get("id") is not None and item is None:
             field = "offers" if model is Offer else "needs"
             raise ValidationFailed(
-                "An item refers to an id this company does not have",
-                {f"{field}.{position}.id": [f"no {field[:-1]} with id {data['id']} in this company"]},
-            )
+                say.FOREIGN_ITEM(), {f"{field}.{position}.id": [say.NO_SUCH_ITEM(kind=field[:-1], id=data["id"])]})
         item = item or model()
         for key in (*_ITEM_FIELDS, volume_field):
             setattr(item, key, data.get(key))
@@ -256,7 +254,7 @@ def _commit_company(company: Company) -> None:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
-        raise PreconditionFailed("The company was changed by someone else meanwhile; reload and retry") from None
+        raise PreconditionFailed(say.COMPANY_CHANGED()) from None
     except IntegrityError as exc:
         db.session.rollback()
         raise _conflict_from(exc) from None
@@ -266,8 +264,7 @@ def _conflict_from(exc: IntegrityError) -> Conflict:
     """Name the field a unique constraint protects, so people know what to change."""
     message = str(exc.orig).lower()
     if "tax_id" in message:
-        return Conflict("A company with this tax id is already registered",
-                        {"tax_id": ["a company with this tax id is already registered"]})
+        return Conflict(say.TAX_ID_TAKEN(), {"tax_id": [say.TAX_ID_TAKEN_FIELD()]})
     if "owner_id" in message:
-        return Conflict("This user already owns a company", {"owner": ["this user already owns a company"]})
-    return Conflict("The write conflicts with stored data")
+        return Conflict(say.OWNER_TAKEN(), {"owner": [say.OWNER_TAKEN_FIELD()]})
+    return Conflict(say.WRITE_CONFLICT())

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from matcher.errors import DomainError, ValidationFailed
+from matcher.messages import LANGUAGES, say_in
+from matcher.messages import delegations as say
+from matcher.messages.scheduling import FORMAT_CHOICES, FORMAT_ONE_OF
 from matcher.services.delegation_columns import COLUMNS, HS_FIELDS, REQUIRED, field_for_header, header
 from matcher.services.upload_problems import FileRefused
 from matcher.services.xlsx_archive import check_xlsx_archive
@@ -36,23 +39,23 @@ class DelegationSheet:
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
 
-def file_error(message: str, key: str = "file") -> ValidationFailed:
+def file_error(message, key: str = "file") -> ValidationFailed:
     return ValidationFailed(message, {key: [message]})
 
 
 def read_delegation_file(data: bytes, filename: str | None = None) -> DelegationSheet:
     """The file's rows by field, or ValidationFailed saying what is wrong with the file as a whole."""
     if not data or not data.strip():
-        raise file_error("The file is empty")
+        raise file_error(say.FILE_EMPTY())
     if len(data) > MAX_BYTES:
-        raise file_error(f"The file is {len(data) / 1048576:.1f} MB; at most {MAX_BYTES // 1048576} MB "
-                         f"({MAX_ROWS:,} rows) are accepted — split it")
+        raise file_error(say.FILE_TOO_LARGE(size_mb=len(data) / 1048576, limit_mb=MAX_BYTES // 1048576,
+                                             rows=f"{MAX_ROWS:,}"))
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise file_error("This is an old Excel .xls workbook; save it as .xlsx or as CSV and upload again")
+        raise file_error(say.OLD_EXCEL())
     if data[:5] == b"%PDF-":
-        raise file_error("This is a PDF; upload the delegation as CSV or XLSX (download the template)")
+        raise file_error(say.PDF())
     return _read_csv(data)
 
 
@@ -80,7 +83,7 @@ def _read_xlsx(data: bytes) -> DelegationSheet:
 def _read_csv(data: bytes) -> DelegationSheet:
     text, encoding = _decode(data)
     if "\x00" in text[:8192]:
-        raise file_error("This is a binary file, not a CSV or XLSX table")
+        raise file_error(say.BINARY())
     sample = text[:8192]
     delimiter = _delimiter(sample)
     lines: dict[int, tuple[int, int]] = {}
@@ -139,7 +142,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise file_error("The file starts like UTF-16 text but is not; save it as CSV UTF-8") from None
+            raise file_error(say.NOT_UTF16()) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -147,7 +150,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1251"), "cp1251"
     except UnicodeDecodeError:
-        raise file_error("The text is neither UTF-8 nor Windows-1251; save it as CSV UTF-8") from None
+        raise file_error(say.UNKNOWN_ENCODING()) from None
 
 
 def _delimiter(sample: str) -> str:
@@ -188,9 +191,9 @@ def _collect(sheet: DelegationSheet, rows) -> DelegationSheet:
         if values:
             sheet.rows.append((number, values))
     if header_row is None:
-        raise file_error("The file is empty")
+        raise file_error(say.FILE_EMPTY())
     if not sheet.rows:
-        raise file_error("The file has a header row but no companies under it")
+        raise file_error(say.NO_COMPANIES())
     return sheet
 
 
@@ -203,19 +206,16 @@ def _map_columns(sheet: DelegationSheet, header_row: list[str]) -> dict[int, str
         if name is None:
             sheet.ignored_columns.append(title)
         elif name in sheet.headers:
-            raise file_error(f"Columns «{sheet.headers[name]}» and «{title}» both mean {name}; keep one",
-                             "columns")
+            raise file_error(say.SAME_COLUMN_TWICE(first=sheet.headers[name], second=title, field=name), "columns")
         else:
             sheet.headers[name] = title
             columns[index] = name
     if not columns:
         expected = ", ".join(f"{c.en}/{c.ru}" for c in COLUMNS[:6])
-        raise file_error("This does not look like a delegation table: none of its columns is known "
-                         f"(the first row should name them, e.g. {expected} …); download the template",
-                         "columns")
+        raise file_error(say.NO_KNOWN_COLUMN(expected=expected), "columns")
     missing = [f"«{header(f, 'en')}» / «{header(f, 'ru')}»" for f in REQUIRED if f not in sheet.headers]
     if missing:
-        raise file_error(f"Required column missing: {', '.join(missing)}", "columns")
+        raise file_error(say.COLUMN_MISSING(value=", ".join(missing)), "columns")
     return columns
 
 
@@ -249,43 +249,24 @@ def delegation_template(file_format: str = "xlsx", lang: str = "ru") -> bytes:
         csv.writer(out, delimiter=";" if lang == "ru" else ",", lineterminator="\r\n").writerow(headers)
         return out.getvalue().encode("utf-8-sig")  # the BOM lets Excel open Cyrillic correctly
     if file_format != "xlsx":
-        raise ValidationFailed("format must be csv or xlsx", {"format": ["one of: csv, xlsx"]})
+        raise ValidationFailed(FORMAT_ONE_OF(), {"format": [FORMAT_CHOICES()]})
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    words = lang if lang in LANGUAGES else "en"
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Делегация" if lang == "ru" else "Delegation"
+    sheet.title = say_in(say.TEMPLATE_SHEET(), words)
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, title in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(14, len(title) + 2)
     sheet.freeze_panes = "A2"
-    notes = workbook.create_sheet("Инструкция" if lang == "ru" else "Instructions")
-    for line in _INSTRUCTIONS[lang if lang in _INSTRUCTIONS else "en"]:
-        notes.append([line])
+    notes = workbook.create_sheet(say_in(say.INSTRUCTIONS_SHEET(), words))
+    for line in say.INSTRUCTIONS:
+        notes.append([say_in(line(), words)])
     notes.column_dimensions["A"].width = 110
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
-
-
-_INSTRUCTIONS = {
-    "ru": [
-        "Одна строка — одна компания. Обязательны: Название и Страна (BY, RU или название страны).",
-        "Роли: поставщик, покупатель или оба. Если пусто — по заполненным «Предложение» / «Потребность».",
-        "УНП (Беларусь, 9 знаков) или ИНН / ОГРН (Россия) проверяются по контрольной цифре.",
-        "Коды ТН ВЭД и ОКВЭД — через запятую или точку с запятой: 8436 80; 8457.",
-        "Компании, уже известные системе (по УНП/ИНН или по названию, в том числе латиницей), не дублируются.",
-        "Строки с ошибками перечисляются в отчёте с номером строки и колонкой.",
-    ],
-    "en": [
-        "One row per company. Required: name and country (BY, RU or the country's name).",
-        "Roles: supplier, buyer or both. Left empty, they follow from offer_title / need_title.",
-        "A Belarusian UNP (9 characters) or a Russian INN / OGRN is checked by its check digit.",
-        "HS and NACE codes separated by commas or semicolons: 8436 80; 8457.",
-        "Companies already known (by tax id, or by name in Cyrillic or Latin letters) are not duplicated.",
-        "Rows with errors are listed in the report by row number and column.",
-    ],
-}

@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db
 from matcher.errors import Conflict, DomainError, ValidationFailed
+from matcher.messages import delegations as say
 from matcher.models import Company
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
@@ -61,8 +62,7 @@ def import_delegation(mission_id: int, data: bytes, filename: str | None, organi
                       mode: str = "all_or_nothing", dry_run: bool = False) -> dict:
     """Read, check and (unless dry_run) import the file; the report says what happened to each row."""
     if mode not in IMPORT_MODES:
-        raise ValidationFailed("mode must be all_or_nothing or valid_rows",
-                               {"mode": [f"one of: {', '.join(IMPORT_MODES)}"]})
+        raise ValidationFailed(say.MODE_ONE_OF(), {"mode": [say.MODE_CHOICES(choices=", ".join(IMPORT_MODES))]})
     # Read the file before touching the database, with whatever the caller began committed: on
     # SQLite a write request's transaction holds the one write lock, and other requests would queue
     # behind a long parse (or give up with "database is locked").
@@ -80,12 +80,11 @@ def import_delegation(mission_id: int, data: bytes, filename: str | None, organi
     # The classifier needs no database: proposals are worked out after the read transaction ends.
     report["proposed_codes"] = propose_codes([(r.number, r.payload) for r in rows
                                               if not r.errors and r.existing is None])
-    errors = {f"rows.{r.number}.{name}": [f"{_column(sheet, name)}: {m}" for m in msgs]
+    errors = {f"rows.{r.number}.{name}": [say.IN_COLUMN(column=_column(sheet, name), message=m) for m in msgs]
               for r in rows for name, msgs in r.errors.items()}
     if errors and mode == "all_or_nothing":
         bad = len({r.number for r in rows if r.errors})
-        raise DelegationRejected(f"{bad} of {len(rows)} rows have errors; nothing was imported. "
-                                 "Fix them, or import only the valid rows", errors, report)
+        raise DelegationRejected(say.ROWS_REJECTED(bad=bad, total=len(rows)), errors, report)
     if dry_run:
         return report | {"errors": errors}
     # One transaction: new companies and participants are committed together or not at all. A known
@@ -100,7 +99,7 @@ def import_delegation(mission_id: int, data: bytes, filename: str | None, organi
         db.session.rollback()
         if isinstance(exc, DomainError):
             raise
-        raise Conflict("The mission changed while the delegation was imported; import the file again") from None
+        raise Conflict(say.IMPORT_RACE()) from None
     report["imported"] = True
     return report | {"errors": errors}
 
@@ -199,7 +198,7 @@ def _recognise(rows: list[_Row]) -> None:
             continue
         if len(matches) > 1 and matches[0][0] == matches[1][0]:
             ids = ", ".join(str(c.id) for _, c in matches[:3])
-            row.errors["name"] = [f"matches several known companies equally (ids {ids}); add the tax id to choose"]
+            row.errors["name"] = [say.SEVERAL_ALIKE(ids=ids)]
             continue
         row.existing = db.session.get(Company, matches[0][1].id)
         row.recognised_by, row.similarity = "name", round(matches[0][0], 1)
@@ -221,7 +220,7 @@ def _flag_repeats(rows: list[_Row]) -> None:
                      if not (tax_id and r.payload.get("tax_id"))]
             earlier, what = (alike[0] if alike else None), "name"
         if earlier is not None:
-            row.errors[what] = [f"the same company as row {earlier.number} («{earlier.payload['name']}»)"]
+            row.errors[what] = [say.SAME_AS_ROW(value=earlier.number, name=earlier.payload["name"])]
             continue
         if tax_id:
             by_tax_id[tax_id] = row
@@ -237,7 +236,7 @@ def _create_companies(rows: list[_Row], mode: str, report: dict, errors: dict) -
             company = create_company({k: v for k, v in row.payload.items()}, commit=False)
         except DomainError as exc:  # e.g. the tax id was registered a moment ago by someone else
             if mode == "all_or_nothing":
-                raise Conflict(f"Row {row.number} could not be stored ({exc.detail}); nothing was imported",
+                raise Conflict(say.ROW_NOT_STORED(row=row.number, reason=exc.detail),
                                {f"rows.{row.number}.{k}": v for k, v in (exc.errors or {"_row": [exc.detail]}).items()}
                                ) from None
             errors.update({f"rows.{row.number}.{k}": v for k, v in (exc.errors or {"_row": [exc.detail]}).items()})

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from matcher.db import db
 from matcher.models import Company, Niche
 from matcher.services.companies import create_company
-from matcher.services.niches import create_niche
+from matcher.services.niches import create_niche, english_texts
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "seed" / "demo_corridor.json"
 _SEED_ONLY_KEYS = ("key",)
+_ENGLISH_KEYS = ("title_en", "description_en")  # niche texts for English pages
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,18 @@ def load_demo_corridor(path: Path = DEMO_FILE) -> SeedReport:
         create_company(payload)
         added += 1
     for raw in data.get("niches", []):
-        payload = {k: v for k, v in raw.items() if k not in _SEED_ONLY_KEYS}
-        exists = db.session.scalar(
-            select(Niche.id).where(Niche.title == payload["title"],
-                                   Niche.departed_company == payload["departed_company"])
+        payload = {k: v for k, v in raw.items() if k not in (*_SEED_ONLY_KEYS, *_ENGLISH_KEYS)}
+        english = {k: raw[k] for k in _ENGLISH_KEYS if raw.get(k)}
+        stored = db.session.scalar(
+            select(Niche).where(Niche.title == payload["title"], Niche.departed_company == payload["departed_company"])
         )
-        if exists:
+        if stored is not None:
+            if english and not stored.title_en:  # seeded before niches had English texts
+                for key, value in english_texts(english).items():
+                    setattr(stored, key, value)
+                db.session.commit()
             niches_present += 1
             continue
-        create_niche(payload)
+        create_niche(payload, english)
         niches_added += 1
     return SeedReport(added, present, niches_added, niches_present)

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound, ValidationFailed
+from matcher.messages import companies as say
 from matcher.models import INTEREST_STATES, Company, MatchInterest
 
 log = logging.getLogger(__name__)
@@ -18,12 +19,12 @@ _ATTEMPTS = 3  # update-or-insert rounds before giving up on a pair that keeps c
 def set_interest(company_id: int, partner_id: int, state: str) -> MatchInterest:
     """Record what `company_id` thinks of `partner_id`; a second click updates, never duplicates."""
     if state not in INTEREST_STATES:
-        raise ValidationFailed(f"state must be one of {', '.join(INTEREST_STATES)}",
-                               {"state": [f"one of {', '.join(INTEREST_STATES)}"]})
+        raise ValidationFailed(say.STATE_ONE_OF(choices=", ".join(INTEREST_STATES)),
+                               {"state": [say.STATE_CHOICES(choices=", ".join(INTEREST_STATES))]})
     if company_id == partner_id:
-        raise ValidationFailed("A company cannot rate itself", {"partner_id": ["not your own company"]})
+        raise ValidationFailed(say.RATES_ITSELF(), {"partner_id": [say.NOT_YOUR_OWN()]})
     if db.session.get(Company, partner_id) is None:
-        raise NotFound(f"No company with id {partner_id}")
+        raise NotFound(say.COMPANY_NOT_FOUND(id=partner_id))
     # UPDATE first, INSERT when there is nothing to update: a row read and then changed could be
     # deleted meanwhile by a concurrent «clear» (the ORM would then fail on 0 updated rows).
     for _attempt in range(_ATTEMPTS):
@@ -41,7 +42,7 @@ def set_interest(company_id: int, partner_id: int, state: str) -> MatchInterest:
         except IntegrityError:  # the same click arrived twice at once: update the row that won
             continue
     else:
-        raise Conflict("The opinion on this partner is changing right now; retry")
+        raise Conflict(say.INTEREST_BUSY())
     row = _find(company_id, partner_id)
     db.session.commit()
     if state == "interested":

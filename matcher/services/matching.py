@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from matcher.db import db
 from matcher.errors import NotFound, ValidationFailed
+from matcher.messages import companies as say
 from matcher.models import Company, Niche
 from matcher.scoring.engine import MatchEngine
 from matcher.scoring.model import Item, Match, Niche as NicheProfile, Profile
@@ -106,10 +107,10 @@ def resolve_side(company: Company, as_role: str | None) -> str:
     """Which side the company looks from: 'buyer' finds suppliers, 'supplier' finds buyers."""
     if as_role is not None:
         if as_role not in ("buyer", "supplier"):
-            raise ValidationFailed("`as` must be buyer or supplier", {"as": ["one of: buyer, supplier"]})
+            raise ValidationFailed(say.SIDE_ONE_OF(), {"as": [say.SIDE_CHOICES()]})
         if as_role not in company.roles:
-            raise ValidationFailed(f"This company is not a {as_role}",
-                                   {"as": [f"the company's roles are {', '.join(company.roles)}"]})
+            raise ValidationFailed(say.NOT_IN_ROLE(role=as_role),
+                                   {"as": [say.ROLES_ARE(roles=", ".join(company.roles))]})
         return as_role
     return "buyer" if company.is_buyer else "supplier"
 
@@ -120,7 +121,7 @@ def matches_for_company(company_id: int, as_role: str | None = None, limit: int 
     'ru') and the pairs behind it."""
     company = db.session.get(Company, company_id)
     if company is None:
-        raise NotFound(f"No company with id {company_id}")
+        raise NotFound(say.COMPANY_NOT_FOUND(id=company_id))
     side = resolve_side(company, as_role)
 
     def ask(engine: MatchEngine, count: int) -> list[Match]:
@@ -148,7 +149,7 @@ def matches_for_niche(niche_id: int, limit: int = 20, min_score: float = 0.0,
                       weights: dict | None = None, side: str = "supplier", lang: str = "en") -> list[dict]:
     """Suppliers able to fill a niche (side='supplier'), or buyers who lost it (side='buyer')."""
     if db.session.get(Niche, niche_id) is None:
-        raise NotFound(f"No niche with id {niche_id}")
+        raise NotFound(say.NICHE_NOT_FOUND(id=niche_id))
 
     def ask(engine: MatchEngine, count: int) -> list[Match]:
         finder = engine.suppliers_for_niche if side == "supplier" else engine.buyers_for_niche

@@ -8,6 +8,9 @@ from sqlalchemy import select
 
 from matcher.db import db, utcnow
 from matcher.errors import NotFound
+from matcher.messages import LANGUAGES, say_in
+from matcher.messages import files as F
+from matcher.messages import scheduling as say
 from matcher.models import Company, Meeting
 from matcher.services import matching
 from matcher.services.ics import CalendarEvent, calendar
@@ -16,29 +19,19 @@ from matcher.services.missions import ORGANISING_ROLES, company_id_of, iso_utc, 
 from matcher.taxonomy import regions
 from matcher.text_safety import clean_text
 
-_TEXT = {
-    "ru": {"summary": "Встреча: {partner}", "table": "стол {table}", "supplier": "вы — поставщик",
-           "buyer": "вы — покупатель", "score": "Оценка совпадения: {score}", "calendar": "{mission}: встречи",
-           "partner": "Партнёр: {name}", "website": "Сайт: {url}", "contact": "Контакты: {contact}"},
-    "en": {"summary": "Meeting: {partner}", "table": "table {table}", "supplier": "you are the supplier",
-           "buyer": "you are the buyer", "score": "Match score: {score}", "calendar": "{mission}: meetings",
-           "partner": "Partner: {name}", "website": "Website: {url}", "contact": "Contact: {contact}"},
-}
-
-
 def company_agenda(mission_id: int, company_id: int, user, lang: str = "ru") -> dict:
     """The company's meetings in the mission's current schedule, by time, with each partner."""
     mission = load_mission(mission_id, user)
     privileged = user is not None and user.role in ORGANISING_ROLES
     if not privileged and company_id_of(user) != company_id:
-        raise NotFound(f"No agenda of company {company_id} in mission {mission_id}")
+        raise NotFound(say.AGENDA_NOT_FOUND(company_id=company_id, mission_id=mission_id))
     company = db.session.get(Company, company_id)
     members = {p.company_id for p in mission.participants}
     schedule = last_schedule(mission_id)
     meetings: list[Meeting] = [m for m in (schedule.meetings if schedule else [])
                                if company_id in (m.supplier_id, m.buyer_id)]
     if company is None or (company_id not in members and not meetings):
-        raise NotFound(f"Company {company_id} is not in mission {mission_id}")
+        raise NotFound(say.NOT_A_PARTICIPANT(company_id=company_id, mission_id=mission_id))
     partner_ids = [m.buyer_id if m.supplier_id == company_id else m.supplier_id for m in meetings]
     partners = {c.id: c for c in db.session.scalars(select(Company).where(Company.id.in_(partner_ids)))}
     request = schedule.params["request"] if schedule else None
@@ -47,7 +40,7 @@ def company_agenda(mission_id: int, company_id: int, user, lang: str = "ru") -> 
         item = meeting_to_dict(meeting, datetime.fromisoformat(request["starts_at"]), request["slot_minutes"])
         item["role"] = "supplier" if meeting.supplier_id == company_id else "buyer"
         item["partner"] = _partner(partners.get(partner_id), lang, privileged or company_id_of(user) == partner_id)
-        item["reasons"] = _reasons(meeting.supplier_id, meeting.buyer_id)
+        item["reasons"] = _reasons(meeting.supplier_id, meeting.buyer_id, lang)
         items.append(item)
     busy = {m.slot for m in meetings}
     return {
@@ -67,29 +60,31 @@ def company_agenda(mission_id: int, company_id: int, user, lang: str = "ru") -> 
 def agenda_ics(mission_id: int, company_id: int, user, lang: str = "ru") -> bytes:
     """The company's agenda as an iCalendar file; event UIDs stay the same across re-schedulings."""
     agenda = company_agenda(mission_id, company_id, user, lang)
-    text = _TEXT[lang if lang in _TEXT else "ru"]
+    lang = lang if lang in LANGUAGES else "ru"
     mission = agenda["mission"]
     events = []
     for item in agenda["meetings"]:
         partner = item["partner"]
-        place = ", ".join(filter(None, [mission["city"], text["table"].format(table=item["table"])]))
-        lines = [mission["name"], text[item["role"]], text["partner"].format(name=partner["display_name"])]
+        place = ", ".join(filter(None, [mission["city"], say_in(F.AT_TABLE(table=item["table"]), lang)]))
+        role = F.YOU_SUPPLY() if item["role"] == "supplier" else F.YOU_BUY()
+        lines = [mission["name"], say_in(role, lang), say_in(F.PARTNER(name=partner["display_name"]), lang)]
         lines.append(" · ".join(filter(None, [partner["country_name"], partner["region_name"], partner["city"]])))
         if partner.get("website"):
-            lines.append(text["website"].format(url=partner["website"]))
+            lines.append(say_in(F.WEBSITE(url=partner["website"]), lang))
         contact = ", ".join(filter(None, [partner.get("email"), partner.get("phone")]))
         if contact:
-            lines.append(text["contact"].format(contact=contact))
-        lines.append(text["score"].format(score=item["score"]))
+            lines.append(say_in(F.CONTACT(contact=contact), lang))
+        lines.append(say_in(F.MATCH_SCORE(score=item["score"]), lang))
         lines += [f"• {r['detail']}" for r in item["reasons"][:3] if r["detail"]]
         events.append(CalendarEvent(
             uid=f"mission-{mission['id']}-meeting-{item['supplier_id']}-{item['buyer_id']}@matcher",
             starts_at=datetime.fromisoformat(item["starts_at"]), ends_at=datetime.fromisoformat(item["ends_at"]),
-            summary=clean_text(text["summary"].format(partner=partner["display_name"])), location=clean_text(place),
+            summary=clean_text(say_in(F.MEETING_WITH(partner=partner["display_name"]), lang)),
+            location=clean_text(place),
             description=clean_text("\n".join(line for line in lines if line)), sequence=agenda["schedule_id"] or 0,
         ))
     stamp = datetime.fromisoformat(agenda["schedule_created_at"]) if agenda["schedule_created_at"] else utcnow()
-    name = text["calendar"].format(mission=mission["name"]) + f" — {agenda['company']['name']}"
+    name = say_in(F.CALENDAR(mission=mission["name"]), lang) + f" — {agenda['company']['name']}"
     # Control characters are not allowed in iCalendar text (RFC 5545 §3.3.11), whatever was stored.
     return calendar(events, clean_text(name), stamp)
 
@@ -110,9 +105,10 @@ def _partner(company: Company | None, lang: str, sees_contacts: bool) -> dict:
     return partner
 
 
-def _reasons(supplier_id: int, buyer_id: int) -> list[dict]:
+def _reasons(supplier_id: int, buyer_id: int, lang: str) -> list[dict]:
+    """Why the pair meets, worded in the reader's language."""
     try:
-        match = matching.score_pair(supplier_id, buyer_id)
+        match = matching.score_pair(supplier_id, buyer_id, lang=lang if lang in LANGUAGES else "ru")
     except KeyError:
         return []
     if match is None:

@@ -1,7 +1,7 @@
 """Files of a mission for people: the match list as CSV or XLSX, the schedule as an XLSX workbook.
 
 Every cell goes through spreadsheet_cells, so no name reaches Excel as a live formula.
-Headers and labels follow the reader's language (ru or en). The Russian CSV uses «;» because
+Headers, labels and the reasons follow the reader's language (ru or en). The Russian CSV uses «;» because
 that is what Excel expects in Russian locales; both carry a UTF-8 BOM so Excel reads Cyrillic.
 """
 from __future__ import annotations
@@ -11,6 +11,9 @@ import io
 from datetime import datetime, timedelta
 
 from matcher.errors import NotFound, ValidationFailed
+from matcher.messages import LANGUAGES, say_in
+from matcher.messages import files as F
+from matcher.messages import scheduling as say
 from matcher.services.mission_matches import mission_match_list
 from matcher.services.mission_schedules import get_last_schedule
 from matcher.services.missions import get_mission
@@ -18,42 +21,21 @@ from matcher.services.spreadsheet_cells import append_row, safe_row
 from matcher.settings import SETTINGS
 from matcher.taxonomy import regions
 
-LABELS = {
-    "ru": {
-        "rank": "№", "supplier": "Поставщик", "buyer": "Покупатель", "country": "Страна", "region": "Регион",
-        "score": "Оценка", "reasons": "Почему", "supplier_id": "ID поставщика", "buyer_id": "ID покупателя",
-        "slot": "Слот", "time": "Время", "table": "Стол", "starts": "Начало", "ends": "Конец",
-        "locked": "Закреплена", "yes": "да", "no": "нет", "grid": "Сетка", "meetings": "Встречи",
-        "unscheduled": "Без встречи", "summary": "Сводка", "matches": "Пары",
-        "mission": "Миссия", "dates": "Даты", "value": "Ценность расписания", "bound": "Верхняя граница",
-        "ratio": "Доля от границы", "met": "Компаний со встречей", "with_partner": "Компаний с подходящим партнёром",
-        "timezone": "Время указано в часовом поясе UTC{offset}",
-    },
-    "en": {
-        "rank": "#", "supplier": "Supplier", "buyer": "Buyer", "country": "Country", "region": "Region",
-        "score": "Score", "reasons": "Why", "supplier_id": "Supplier ID", "buyer_id": "Buyer ID",
-        "slot": "Slot", "time": "Time", "table": "Table", "starts": "Starts", "ends": "Ends",
-        "locked": "Locked", "yes": "yes", "no": "no", "grid": "Grid", "meetings": "Meetings",
-        "unscheduled": "Unscheduled", "summary": "Summary", "matches": "Pairs",
-        "mission": "Mission", "dates": "Dates", "value": "Schedule value", "bound": "Upper bound",
-        "ratio": "Share of the bound", "met": "Companies with a meeting",
-        "with_partner": "Companies with a worthwhile partner", "timezone": "Times are in UTC{offset}",
-    },
-}
-FEATURE_LABELS = {
-    "ru": {"hs_codes": "коды ТН ВЭД", "nace_codes": "коды ОКВЭД", "text": "описания", "concepts": "понятия",
-           "volume": "объёмы", "niche": "ниша", "geography": "география", "certifications": "сертификаты",
-           "languages": "языки", "service_mismatch": "услуга ≠ товар"},
-    "en": {"hs_codes": "HS codes", "nace_codes": "NACE codes", "text": "descriptions", "concepts": "concepts",
-           "volume": "volumes", "niche": "niche", "geography": "geography", "certifications": "certifications",
-           "languages": "languages", "service_mismatch": "service ≠ goods"},
+_LABELS = {
+    "rank": F.RANK, "supplier": F.SUPPLIER, "buyer": F.BUYER, "country": F.COUNTRY, "region": F.REGION,
+    "score": F.SCORE, "reasons": F.REASONS, "supplier_id": F.SUPPLIER_ID, "buyer_id": F.BUYER_ID, "slot": F.SLOT,
+    "time": F.TIME, "table": F.TABLE, "starts": F.STARTS, "ends": F.ENDS, "locked": F.LOCKED, "yes": F.YES,
+    "no": F.NO, "grid": F.GRID, "meetings": F.MEETINGS, "unscheduled": F.UNSCHEDULED, "summary": F.SUMMARY,
+    "matches": F.MATCHES, "mission": F.MISSION, "dates": F.DATES, "value": F.VALUE, "bound": F.BOUND,
+    "ratio": F.RATIO, "met": F.MET, "with_partner": F.WITH_PARTNER,
 }
 
 
 def _labels(lang: str) -> dict:
-    if lang not in LABELS:
-        raise ValidationFailed("lang must be ru or en", {"lang": ["one of: ru, en"]})
-    return LABELS[lang]
+    """The headers and labels in `lang` (the reader's), from the message catalogue."""
+    if lang not in LANGUAGES:
+        raise ValidationFailed(say.LANG_ONE_OF(), {"lang": [say.LANG_CHOICES()]})
+    return {key: say_in(label(), lang) for key, label in _LABELS.items()}
 
 
 def match_list_rows(items: list[dict], lang: str) -> tuple[list[str], list[list]]:
@@ -74,7 +56,8 @@ def match_list_file(mission_id: int, user, file_format: str = "xlsx", lang: str 
                     per_company: int = SETTINGS.mission_pairs_per_company) -> bytes:
     """The match list (same items as `mission_match_list`) as a CSV or XLSX file."""
     headers, rows = match_list_rows(
-        mission_match_list(mission_id, user, min_score=min_score, per_company=per_company)["items"], lang)
+        mission_match_list(mission_id, user, min_score=min_score, per_company=per_company, lang=lang)["items"],
+        lang)
     if file_format == "csv":
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=";" if lang == "ru" else ",", lineterminator="\r\n")
@@ -82,7 +65,7 @@ def match_list_file(mission_id: int, user, file_format: str = "xlsx", lang: str 
         writer.writerows(safe_row(row) for row in rows)
         return out.getvalue().encode("utf-8-sig")
     if file_format != "xlsx":
-        raise ValidationFailed("format must be csv or xlsx", {"format": ["one of: csv, xlsx"]})
+        raise ValidationFailed(say.FORMAT_ONE_OF(), {"format": [say.FORMAT_CHOICES()]})
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -98,7 +81,7 @@ def schedule_xlsx(mission_id: int, user, lang: str = "ru") -> bytes:
     mission = get_mission(mission_id, user)
     schedule = get_last_schedule(mission_id, user)
     if schedule is None:
-        raise NotFound(f"Mission {mission_id} has no schedule yet")
+        raise NotFound(say.SCHEDULE_NOT_YET(mission_id=mission_id))
     known = {c["id"]: c for c in schedule["companies"]}
 
     def company(company_id: int) -> dict:  # a company deleted since keeps its number
@@ -156,7 +139,7 @@ def schedule_xlsx(mission_id: int, user, lang: str = "ru") -> bytes:
     for label, value in ((t["mission"], mission["name"]), (t["dates"], dates), (t["value"], schedule["total_value"]),
                          (t["bound"], schedule["upper_bound"]), (t["ratio"], schedule["value_ratio"]),
                          (t["met"], schedule["companies_met"]), (t["with_partner"], schedule["companies_with_partner"]),
-                         ("", t["timezone"].format(offset=offset))):
+                         ("", say_in(F.TIMEZONE(offset=offset), lang))):
         append_row(summary, [label, value])
     summary.column_dimensions["A"].width = 36
     summary.column_dimensions["B"].width = 50
@@ -201,6 +184,6 @@ def _region(company: dict, lang: str) -> str:
 
 
 def _reasons_text(reasons: list[dict], lang: str) -> str:
-    labels = FEATURE_LABELS[lang]
+    labels = {feature: say_in(label(), lang) for feature, label in F.FEATURES.items()}
     return "; ".join(f"{labels.get(r['feature'], r['feature'])} {r['contribution']:+.1f}"
                      + (f": {r['detail']}" if r["detail"] else "") for r in reasons)

@@ -20,13 +20,13 @@ from matcher.taxonomy import nace
 
 
 def mission_match_list(mission_id: int, user, min_score: float = SETTINGS.meeting_min_score,
-                       per_company: int = SETTINGS.mission_pairs_per_company) -> dict:
+                       per_company: int = SETTINGS.mission_pairs_per_company, lang: str = "en") -> dict:
     """`{"items": [{"supplier", "buyer", "score", "reasons", "pairs"}], "total", …}`, best first.
 
     At most `per_company` pairs per company, counting both sides for a company that sells and
-    buys. A company account sees only the pairs of its own company."""
+    buys. A company account sees only the pairs of its own company. Reasons are worded in `lang`."""
     mission = load_mission(mission_id, user)
-    items = mission_match_items(mission, min_score=min_score, per_company=per_company)
+    items = mission_match_items(mission, min_score=min_score, per_company=per_company, lang=lang)
     if not sees_every_participant(user):
         own = company_id_of(user)
         items = [i for i in items if own in (i["supplier"]["id"], i["buyer"]["id"])]
@@ -38,7 +38,7 @@ def mission_match_list(mission_id: int, user, min_score: float = SETTINGS.meetin
 
 
 def mission_match_items(mission: Mission, min_score: float = SETTINGS.meeting_min_score,
-                        per_company: int = SETTINGS.mission_pairs_per_company) -> list[dict]:
+                        per_company: int = SETTINGS.mission_pairs_per_company, lang: str = "en") -> list[dict]:
     companies = list(db.session.scalars(
         select(Company).where(Company.id.in_([p.company_id for p in mission.participants]))
         .options(selectinload(Company.offers), selectinload(Company.needs))
@@ -50,7 +50,7 @@ def mission_match_items(mission: Mission, min_score: float = SETTINGS.meeting_mi
         return pair_in_focus(by_id[supplier_id], by_id[buyer_id], hs_focus, nace_focus)
     # one vectorised pass over every pair; best first, at most per_company pairs per company
     scored = matching.score_pairs_among(list(by_id), min_score=min_score, per_company=per_company,
-                                        allow=in_focus if hs_focus or nace_focus else None)
+                                        allow=in_focus if hs_focus or nace_focus else None, lang=lang)
     return [_item(by_id[s], by_id[b], match) for s, b, match in scored]
 
 

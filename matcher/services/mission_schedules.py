@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound, Unavailable, ValidationFailed
+from matcher.messages import scheduling as say
 from matcher.models import Meeting, Mission, MissionSchedule
 from matcher.scheduling import (
     Candidate, LockedMeeting, Problem, ScheduleInputError, rule_violations, solve,
@@ -63,9 +64,7 @@ def schedule_mission(mission_id: int, organizer, params: dict, progress=None, bu
         scoring_s = time.monotonic() - started
         left_s = budget_s - scoring_s - _STORING_MARGIN_S
         if left_s < _SHORTEST_SEARCH_S:
-            raise Unavailable(f"Scoring the pairs of this mission took {scoring_s:.0f} s, which leaves no time to "
-                              f"schedule within one web request; run `flask mission schedule {mission_id}` "
-                              "on the server instead")
+            raise Unavailable(say.SCORING_TOO_SLOW(seconds=scoring_s, mission_id=mission_id))
         time_limit_s = min(time_limit_s, left_s)
     try:
         result = solve(problem, time_limit_s=time_limit_s, progress=progress)
@@ -89,8 +88,7 @@ def _store(mission_id: int, version: int, request: dict, result) -> MissionSched
     ).rowcount
     if bumped != 1:
         db.session.rollback()
-        raise Conflict("The mission changed while its schedule was being built (an edit, a locked meeting "
-                       "or another run); run the schedule again")
+        raise Conflict(say.SCHEDULE_RACE())
     schedule = MissionSchedule(
         mission_id=mission_id, total_value=result.total_value, upper_bound=result.upper_bound,
         params={
@@ -109,7 +107,7 @@ def _store(mission_id: int, version: int, request: dict, result) -> MissionSched
         db.session.commit()
     except IntegrityError as exc:
         db.session.rollback()
-        raise Conflict(f"The schedule could not be stored: {exc.orig}") from None
+        raise Conflict(say.SCHEDULE_NOT_STORED(reason=str(exc.orig))) from None
     return schedule
 
 
@@ -168,17 +166,17 @@ def set_meeting_locked(mission_id: int, meeting_id: int, locked: bool, organizer
     meeting = db.session.get(Meeting, meeting_id)
     owner = db.session.get(MissionSchedule, meeting.schedule_id) if meeting is not None else None
     if owner is None or owner.mission_id != mission_id:
-        raise NotFound(f"No meeting with id {meeting_id} in mission {mission_id}")
+        raise NotFound(say.MEETING_NOT_FOUND(meeting_id=meeting_id, mission_id=mission_id))
     current = last_schedule(mission_id)
     if current.id != owner.id:
-        raise Conflict("This meeting belongs to an older schedule; lock meetings of the current one")
+        raise Conflict(say.MEETING_OLD())
     meeting.locked = bool(locked)
     mission.updated_at = utcnow()  # a versioned UPDATE: a run that read the old locks cannot publish
     try:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
-        raise Conflict("The mission changed meanwhile (a new schedule?); reload and retry") from None
+        raise Conflict(say.MISSION_CHANGED_MEANWHILE()) from None
     request = current.params["request"]
     return meeting_to_dict(meeting, datetime.fromisoformat(request["starts_at"]), request["slot_minutes"])
 
@@ -236,8 +234,8 @@ def check_day(mission: Mission, starts_at: datetime) -> None:
     day = starts_at.date()  # the date where the mission happens, in the offset given
     if (mission.starts_on and day < mission.starts_on) or (mission.ends_on and day > mission.ends_on):
         span = f"{mission.starts_on or '…'} – {mission.ends_on or '…'}"
-        raise ValidationFailed("The meetings must start within the mission's dates",
-                               {"starts_at": [f"{day} is outside the mission's dates {span}"]})
+        raise ValidationFailed(say.OUTSIDE_DATES(),
+                               {"starts_at": [say.DAY_OUTSIDE_DATES(value=day.isoformat(), span=span)]})
 
 
 def _problem(mission: Mission, request: dict) -> tuple[Problem, list[int]]:
@@ -251,14 +249,13 @@ def _problem(mission: Mission, request: dict) -> tuple[Problem, list[int]]:
     for meeting in (m for m in (previous.meetings if previous else []) if m.locked):
         gone = [c for c in (meeting.supplier_id, meeting.buyer_id) if c not in members]
         if gone:
-            errors[f"locked.{meeting.id}"] = [f"the locked meeting in slot {meeting.slot} involves company "
-                                              f"{gone[0]}, no longer a participant; unlock it first"]
+            errors[f"locked.{meeting.id}"] = [say.LOCKED_PARTNER_LEFT(slot=meeting.slot, value=gone[0])]
             continue
         score = scores.get((meeting.supplier_id, meeting.buyer_id), meeting.score)
         locked.append(LockedMeeting(meeting.slot, meeting.table_no, meeting.supplier_id, meeting.buyer_id, score))
         locked_ids.append(meeting.id)
     if errors:
-        raise ValidationFailed("Some locked meetings cannot be kept", errors)
+        raise ValidationFailed(say.LOCKS_BROKEN(), errors)
     day = range(1, request["slots"] + 1)  # slots a participant gave beyond a shorter day do not exist
     availability = {p.company_id: frozenset(s for s in p.available_slots if s in day)
                     for p in mission.participants if p.available_slots is not None}

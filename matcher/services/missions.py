@@ -15,6 +15,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
 from matcher.errors import Forbidden, NotFound, PreconditionFailed, ValidationFailed
+from matcher.messages import scheduling as say
+from matcher.messages.input import EXPECTED_OBJECT, NOT_A_JSON_OBJECT
 from matcher.models import Company, Mission, MissionParticipant
 from matcher.schemas import load_or_raise
 from matcher.policy import mission_rights
@@ -41,7 +43,7 @@ CLI_OPERATOR = Operator()
 # -- authorisation ------------------------------------------------------------------------
 def require_organizer(user) -> None:
     if not mission_rights.may_organise(user):
-        raise Forbidden("Only organisers and admins manage trade missions")
+        raise Forbidden(say.ORGANISERS_ONLY())
 
 
 # The rights themselves are matcher.policy's; these names stay for the services and views that ask them.
@@ -54,9 +56,9 @@ def load_mission(mission_id: int, user, *, edit: bool = False) -> Mission:
     """The mission if `user` may read it (or edit it, with edit=True); 404 / 403 otherwise."""
     mission = db.session.get(Mission, mission_id, options=[selectinload(Mission.participants)])
     if mission is None or not can_read(user, mission):
-        raise NotFound(f"No mission with id {mission_id}")
+        raise NotFound(say.MISSION_NOT_FOUND(id=mission_id))
     if edit and not can_edit(user, mission):
-        raise Forbidden("Only the mission's organiser or an admin may change it")
+        raise Forbidden(say.MISSION_EDIT_FORBIDDEN())
     return mission
 
 
@@ -140,7 +142,7 @@ def update_mission(mission_id: int, patch: dict, organizer, expected_version: in
     mission = load_mission(mission_id, organizer, edit=True)
     _check_version(mission, expected_version)
     if not isinstance(patch, dict):
-        raise ValidationFailed("The body must be a JSON object", {"_schema": ["expected a JSON object"]})
+        raise ValidationFailed(NOT_A_JSON_OBJECT(), {"_schema": [EXPECTED_OBJECT()]})
     current = _mission_to_input(mission)
     if "company_ids" in patch and "participants" not in patch and isinstance(patch["company_ids"], list):
         keep = set(patch["company_ids"])
@@ -206,17 +208,16 @@ def _apply(mission: Mission, data: dict) -> None:
 def _check_companies_exist(company_ids: list[int], participant_ids: list[int]) -> None:
     asked = set(company_ids) | set(participant_ids)
     found = set(db.session.scalars(select(Company.id).where(Company.id.in_(asked)))) if asked else set()
-    errors = {f"company_ids.{i}": [f"no company with id {c}"] for i, c in enumerate(company_ids) if c not in found}
-    errors |= {f"participants.{i}.company_id": [f"no company with id {c}"]
+    errors = {f"company_ids.{i}": [say.NO_SUCH_COMPANY(value=c)] for i, c in enumerate(company_ids) if c not in found}
+    errors |= {f"participants.{i}.company_id": [say.NO_SUCH_COMPANY(value=c)]
                for i, c in enumerate(participant_ids) if c not in found}
     if errors:
-        raise ValidationFailed("Some companies do not exist: " + ", ".join(sorted(errors)), errors)
+        raise ValidationFailed(say.COMPANIES_MISSING(fields=", ".join(sorted(errors))), errors)
 
 
 def _check_version(mission: Mission, expected_version: int | None) -> None:
     if expected_version is not None and mission.version != expected_version:
-        raise PreconditionFailed(
-            f"The mission changed since you read it (version {mission.version}, you had {expected_version})")
+        raise PreconditionFailed(say.MISSION_VERSION(version=mission.version, expected=expected_version))
 
 
 def _commit() -> None:
@@ -224,7 +225,7 @@ def _commit() -> None:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
-        raise PreconditionFailed("The mission was changed by someone else meanwhile; reload and retry") from None
+        raise PreconditionFailed(say.MISSION_CHANGED()) from None
 
 
 def iso_utc(moment: datetime | None) -> str | None:

@@ -6,10 +6,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
+from matcher.messages import companies as say
+from matcher.messages.input import EXPECTED_OBJECT, NOT_A_JSON_OBJECT
 from matcher.models import Niche
 from matcher.schemas import load_or_raise
 from matcher.schemas.niche import NicheOutSchema, NicheSchema
 from matcher.services.changes import record_change
+from matcher.text_safety import clean_text
 
 _FIELDS = ("title", "departed_company", "departed_country", "exit_year", "region", "description",
            "hs_codes", "nace_codes", "est_annual_volume_usd")
@@ -19,7 +22,7 @@ UNCONDITIONAL_ATTEMPTS = 3  # saves without a version redo their merge when anot
 def get_niche(niche_id: int) -> Niche:
     niche = db.session.get(Niche, niche_id)
     if niche is None:
-        raise NotFound(f"No niche with id {niche_id}")
+        raise NotFound(say.NICHE_NOT_FOUND(id=niche_id))
     return niche
 
 
@@ -27,14 +30,21 @@ def niche_to_dict(niche: Niche) -> dict:
     return NicheOutSchema().dump(niche)
 
 
-def create_niche(payload: dict) -> Niche:
+def create_niche(payload: dict, english: dict | None = None) -> Niche:
+    """A new niche; `english` may give its texts for English pages (title_en, description_en)."""
     data = load_or_raise(NicheSchema(), payload)
-    niche = Niche(**{key: data.get(key) for key in _FIELDS})
+    niche = Niche(**{key: data.get(key) for key in _FIELDS}, **english_texts(english))
     db.session.add(niche)
     db.session.flush()
     record_change("niche", niche.id)
     db.session.commit()
     return niche
+
+
+def english_texts(english: dict | None) -> dict:
+    """title_en / description_en as the model stores them (blank is none: the Russian text is shown)."""
+    english = english or {}
+    return {key: clean_text(str(english.get(key) or "")).strip() or None for key in ("title_en", "description_en")}
 
 
 def update_niche(niche_id: int, patch: dict, expected_version: int | None = None) -> Niche:
@@ -55,15 +65,15 @@ def _unless_raced(write, *args, expected_version: int | None):
             return write(*args, None)
         except PreconditionFailed:
             continue
-    raise Conflict("The niche is being changed by others at this moment; retry shortly")
+    raise Conflict(say.NICHE_BUSY())
 
 
 def _update_niche_once(niche_id: int, patch: dict, expected_version: int | None) -> Niche:
     niche = get_niche(niche_id)
     if expected_version is not None and niche.version != expected_version:
-        raise PreconditionFailed(f"The niche changed since you read it (version {niche.version})")
+        raise PreconditionFailed(say.NICHE_VERSION(version=niche.version))
     if not isinstance(patch, dict):
-        raise ValidationFailed("The body must be a JSON object", {"_schema": ["expected a JSON object"]})
+        raise ValidationFailed(NOT_A_JSON_OBJECT(), {"_schema": [EXPECTED_OBJECT()]})
     current = {k: v for k, v in niche_to_dict(niche).items() if k in _FIELDS and v is not None}
     data = load_or_raise(NicheSchema(), {**current, **patch})
     for key in _FIELDS:
@@ -77,7 +87,7 @@ def _update_niche_once(niche_id: int, patch: dict, expected_version: int | None)
 def _delete_niche_once(niche_id: int, expected_version: int | None) -> None:
     niche = get_niche(niche_id)
     if expected_version is not None and niche.version != expected_version:
-        raise PreconditionFailed(f"The niche changed since you read it (version {niche.version})")
+        raise PreconditionFailed(say.NICHE_VERSION(version=niche.version))
     db.session.delete(niche)
     record_change("niche", niche_id)
     _commit_versioned()
@@ -88,7 +98,7 @@ def _commit_versioned() -> None:
         db.session.commit()
     except StaleDataError:  # the versioned UPDATE or DELETE found another version: someone saved first
         db.session.rollback()
-        raise PreconditionFailed("The niche was changed by someone else meanwhile; reload and retry") from None
+        raise PreconditionFailed(say.NICHE_CHANGED()) from None
 
 
 def list_niches(page: int = 1, per_page: int = 50, region: str | None = None) -> tuple[list[Niche], int]:

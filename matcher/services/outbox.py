@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound
+from matcher.messages import scheduling as say
 from matcher.mail import Mail, MailError, deliver
 from matcher.models import OutboxMail
 from matcher.services import runtime
@@ -29,10 +30,7 @@ OVERDUE_AFTER_S = 600      # a pending mail this late lost its job (Redis restar
 
 SENT_BODY = {"text": "", "html": None, "headers": {}, "attachments": [], "cleared": True}
 
-MESSAGES = {
-    "unknown": "No outbox mail with id {id}",
-    "not_failed": "Only a failed mail can be sent again; this one is {status}",
-}
+MESSAGES = {"unknown": say.OUTBOX_NOT_FOUND.template(), "not_failed": say.OUTBOX_NOT_FAILED.template()}
 
 
 def retry_intervals() -> list[int]:

@@ -7,16 +7,13 @@ from sqlalchemy.exc import IntegrityError
 
 from matcher.db import db
 from matcher.errors import ValidationFailed
+from matcher.messages import companies as say
 from matcher.models import DIGEST_FREQUENCIES, NotificationPreference
 from matcher.services import runtime
 
 KINDS = ("interest", "digest", "missions")  # what a notification is about; "all" stops every kind
 _SALT = "matcher-unsubscribe"
 
-MESSAGES = {
-    "bad_token": "This unsubscribe link is not valid (it may have been cut when copied)",
-    "digest": "one of: " + ", ".join(DIGEST_FREQUENCIES),
-}
 
 
 def preference_for(email: str) -> NotificationPreference:
@@ -50,7 +47,8 @@ def wants(preference: NotificationPreference, kind: str) -> bool:
 
 def update_preferences(email: str, user_id: int | None, *, interest: bool, missions: bool, digest: str) -> None:
     if digest not in DIGEST_FREQUENCIES:
-        raise ValidationFailed("Unknown digest frequency", {"digest": [MESSAGES["digest"]]})
+        raise ValidationFailed(say.DIGEST_UNKNOWN(),
+                               {"digest": [say.DIGEST_CHOICES(choices=", ".join(DIGEST_FREQUENCIES))]})
     row = stored_preference(email, user_id)
     row.interest, row.missions, row.digest = bool(interest), bool(missions), digest
     db.session.commit()
@@ -82,7 +80,7 @@ def read_unsubscribe_token(token: str) -> tuple[str, str]:
     try:
         data = _serializer().loads(token)
     except BadSignature:
-        raise ValidationFailed(MESSAGES["bad_token"], {"token": [MESSAGES["bad_token"]]}) from None
+        raise ValidationFailed(say.BAD_UNSUBSCRIBE(), {"token": [say.BAD_UNSUBSCRIBE()]}) from None
     if not isinstance(data, dict) or data.get("k") not in (*KINDS, "all") or not isinstance(data.get("e"), str):
-        raise ValidationFailed(MESSAGES["bad_token"], {"token": [MESSAGES["bad_token"]]})
+        raise ValidationFailed(say.BAD_UNSUBSCRIBE(), {"token": [say.BAD_UNSUBSCRIBE()]})
     return data["e"], data["k"]

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from matcher.messages.codes import HS_MALFORMED, HS_UNKNOWN
 from matcher.taxonomy import CodeError
 
 DATA = Path(__file__).parent / "data"
@@ -46,9 +47,7 @@ def normalise(raw: str) -> str:
     """'8436 80' / '8436.80' -> '843680'; raises CodeError when it cannot be an HS code."""
     code = _SEPARATORS.sub("", str(raw))
     if not code.isdigit() or len(code) not in VALID_LENGTHS:
-        raise CodeError(
-            f"«{raw}» is not an HS / TN VED code: expected 2, 4 or 6 digits, or 7–10 for a national code"
-        )
+        raise CodeError(HS_MALFORMED(value=raw))
     return code
 
 
@@ -61,7 +60,7 @@ def validate(raw: str) -> str:
     """Normalise and check the code (or its 6-digit prefix) exists in the WCO HS nomenclature."""
     code = normalise(raw)
     if wco_prefix(code) not in _wco_english():
-        raise CodeError(f"HS code {code} does not exist in the HS nomenclature")
+        raise CodeError(HS_UNKNOWN(value=code))
     return code
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from matcher.messages.codes import NACE_MALFORMED, NACE_UNKNOWN
 from matcher.taxonomy import CodeError
 
 DATA = Path(__file__).parent / "data" / "nace_rev2.csv"
@@ -41,7 +42,7 @@ def normalise(raw: str) -> str:
     if code.isdigit() and len(code) in (3, 4):
         code = f"{code[:2]}.{code[2:]}"
     if not _PATTERN.match(code):
-        raise CodeError(f"«{raw}» is not a NACE / OKVED code: expected a form like 28, 28.4 or 28.41")
+        raise CodeError(NACE_MALFORMED(value=raw))
     return code
 
 
@@ -53,7 +54,7 @@ def class_prefix(code: str) -> str:
 def validate(raw: str) -> str:
     code = normalise(raw)
     if class_prefix(code) not in _table():
-        raise CodeError(f"NACE Rev. 2 code {code} does not exist")
+        raise CodeError(NACE_UNKNOWN(value=code))
     return code
 
 

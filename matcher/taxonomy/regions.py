@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import pycountry
 
+from matcher.messages.codes import COUNTRY_UNKNOWN, REGION_ELSEWHERE, REGION_UNKNOWN
 from matcher.taxonomy import CodeError
 
 # pycountry carries Russian country names but only transliterated subdivision names;
@@ -33,7 +34,7 @@ def _russian_countries() -> gettext.NullTranslations:
 def validate_country(raw: str) -> str:
     code = str(raw).strip().upper()
     if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
-        raise CodeError(f"«{raw}» is not an ISO 3166-1 alpha-2 country code (e.g. BY, RU)")
+        raise CodeError(COUNTRY_UNKNOWN(value=raw))
     return code
 
 
@@ -42,9 +43,9 @@ def validate_region(raw: str, country: str) -> str:
     code = str(raw).strip().upper()
     sub = pycountry.subdivisions.get(code=code)
     if sub is None:
-        raise CodeError(f"«{raw}» is not an ISO 3166-2 region code (e.g. RU-PER, BY-HM)")
+        raise CodeError(REGION_UNKNOWN(value=raw))
     if sub.country_code != country:
-        raise CodeError(f"region {code} is not in country {country}")
+        raise CodeError(REGION_ELSEWHERE(value=code, country=country))
     return code
 
 

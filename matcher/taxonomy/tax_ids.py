@@ -7,6 +7,7 @@ from stdnum.by import unp
 from stdnum.exceptions import ValidationError
 from stdnum.ru import inn, ogrn
 
+from matcher.messages.codes import INN_INVALID, TAX_ID_LENGTH, UNP_INVALID
 from matcher.taxonomy import CodeError
 
 
@@ -17,7 +18,7 @@ def validate(raw: str, country: str) -> str:
         try:
             return unp.validate(value)
         except ValidationError as exc:
-            raise CodeError(f"not a valid Belarusian UNP (9 characters with a check digit): {exc}") from None
+            raise CodeError(UNP_INVALID(reason=str(exc))) from None
     if country == "RU":
         digits = re.sub(r"[\s-]", "", value)
         for module in (inn, ogrn):
@@ -25,9 +26,7 @@ def validate(raw: str, country: str) -> str:
                 return module.validate(digits)
             except ValidationError:
                 continue
-        raise CodeError(
-            "not a valid Russian INN (10 or 12 digits) or OGRN (13 or 15 digits): check digit or length is wrong"
-        )
+        raise CodeError(INN_INVALID())
     if not value or len(value) > 20:
-        raise CodeError("a tax id must be 1 to 20 characters")
+        raise CodeError(TAX_ID_LENGTH())
     return value

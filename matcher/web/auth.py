@@ -12,7 +12,7 @@ from matcher.services import accounts
 from matcher.services.passwords import PASSWORD_MAX, PASSWORD_MIN, password_refusal
 from matcher.services.signup import sign_up_company_user
 from matcher.web import web
-from matcher.web.forms import N_
+from matcher.messages import N_
 from matcher.web.i18n import chosen_language, remember_locale
 from matcher.web.security import current_user, is_staff, safe_next, sign_in, sign_out
 

@@ -12,7 +12,7 @@ from matcher.errors import DomainError
 from matcher.services.unit_of_work import discard_failed_work
 from matcher.web import web
 from matcher.web.field_limits import form_max_megabytes
-from matcher.web.forms import N_
+from matcher.messages import N_
 
 ERROR_TEXTS = {
     400: (_l("The request could not be processed"),

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from matcher.messages.input import AMOUNT_NOT_INTEGER
 from matcher.services.code_lookup import CodeSearch
 from matcher.taxonomy import CodeError, hs, nace
+from matcher.web.i18n import localize
 from matcher.web.params import row_id, whole_number
 
 if TYPE_CHECKING:  # only named in annotations: the web reaches rows through the services
@@ -26,7 +27,6 @@ _CODE_SPLIT = re.compile(r"[,;\n]+")
 _WORD_SPLIT = re.compile(r"[,;\s]+")
 _LIST_SPLIT = re.compile(r"[,;\n]+")
 _NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f_$,]")
-NOT_A_WHOLE_NUMBER = "Not a valid integer."  # marshmallow's own words, so that _MESSAGES translates it
 
 
 @dataclass
@@ -210,7 +210,7 @@ class CompanyForm:
         judges itself, naming the range when the number is too large)."""
         if not self._sent:
             self.payload()
-        return {f"{kind}.{position}.{VOLUME_FIELD[kind]}": [NOT_A_WHOLE_NUMBER]
+        return {f"{kind}.{position}.{VOLUME_FIELD[kind]}": [AMOUNT_NOT_INTEGER()]
                 for kind in ITEM_KINDS for position, block in enumerate(self._sent.get(kind, []))
                 if not _NUMBER_NOISE.sub("", block.volume or "").isascii()}
 
@@ -219,7 +219,7 @@ class CompanyForm:
         if not self._sent:
             self.payload()
         for path, messages in errors.items():
-            texts = [translate_message(m) for m in messages]
+            texts = [localize(m) for m in messages]
             parts = path.split(".")
             head = parts[0]
             if head in ITEM_KINDS and len(parts) >= 3 and parts[1].isdigit():
@@ -264,68 +264,3 @@ def parse_amount(text: str):
         return None
     amount = whole_number(_NUMBER_NOISE.sub("", raw), maximum=10**18)
     return raw if amount is None else amount
-
-
-# -- schema messages in the reader's language ------------------------------------------------
-
-def N_(message: str) -> str:
-    """Marks a message for extraction; it is translated when shown."""
-    return message
-
-
-_MESSAGES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"^Missing data for required field\.$"), N_("This field is required.")),
-    (re.compile(r"^Field may not be null\.$"), N_("This field is required.")),
-    (re.compile(r"^Length must be between 1 and (?P<max>\d+)\.$"), N_("Required, at most %(max)s characters.")),
-    (re.compile(r"^Length must be between (?P<min>\d+) and (?P<max>\d+)\.$"),
-     N_("From %(min)s to %(max)s characters.")),
-    (re.compile(r"^Longer than maximum length (?P<max>\d+)\.$"), N_("At most %(max)s characters.")),
-    (re.compile(r"^Shorter than minimum length (?P<min>\d+)\.$"), N_("At least %(min)s characters.")),
-    (re.compile(r"^Not a valid URL\.$"), N_("Enter a web address starting with http:// or https://.")),
-    (re.compile(r"^Not a valid email address\.$"), N_("Enter a valid email address, e.g. name@company.by.")),
-    (re.compile(r"^Not a valid integer\.$"), N_("Enter a whole number of US dollars, e.g. 2500000.")),
-    (re.compile(r"^Must be greater than or equal to (?P<min>\d+) and less than or equal to (?P<max>\d+)\.$"),
-     N_("Enter an amount from %(min)s to %(max)s.")),
-    (re.compile(r"^Must be one of: .*$"), N_("Choose one of the offered values.")),
-    (re.compile(r"^Unknown field\.$"), N_("This field is not expected here.")),
-    (re.compile(r"^choose at least one role"), N_("Choose at least one role: supplier or buyer.")),
-    (re.compile(r"^a phone number"), N_("A phone number: digits, spaces and + ( ) -.")),
-    (re.compile(r"^only a supplier has offers"),
-     N_("Only a supplier has offers: tick the role «Supplier» or remove the offers.")),
-    (re.compile(r"^only a buyer has needs"),
-     N_("Only a buyer has needs: tick the role «Buyer» or remove the needs.")),
-    (re.compile(r"^«(?P<value>.*)» is not an HS / TN VED code"),
-     N_("«%(value)s» is not an HS / TN VED code: 2, 4 or 6 digits, or 7–10 for a national code.")),
-    (re.compile(r"^HS code (?P<value>\S+) does not exist"),
-     N_("HS code %(value)s does not exist in the HS nomenclature.")),
-    (re.compile(r"^«(?P<value>.*)» is not a NACE / OKVED code"),
-     N_("«%(value)s» is not a NACE / OKVED code: a form like 28, 28.4 or 28.41.")),
-    (re.compile(r"^NACE Rev\. 2 code (?P<value>\S+) does not exist"),
-     N_("NACE code %(value)s does not exist.")),
-    (re.compile(r"^«(?P<value>.*)» is not an ISO 639-1 language code"),
-     N_("«%(value)s» is not a two-letter language code (ru, en, be …).")),
-    (re.compile(r"^«(?P<value>.*)» is not an ISO 3166-1 alpha-2 country code"),
-     N_("Choose a country from the list.")),
-    (re.compile(r"^«(?P<value>.*)» is not an ISO 3166-2 region code"), N_("Choose a region from the list.")),
-    (re.compile(r"^region (?P<value>\S+) is not in country (?P<country>\S+)"),
-     N_("This region does not belong to the chosen country.")),
-    (re.compile(r"^not a valid Belarusian UNP"),
-     N_("Not a valid Belarusian UNP: 9 characters with a check digit.")),
-    (re.compile(r"^not a valid Russian INN"),
-     N_("Not a valid Russian INN (10 or 12 digits) or OGRN (13 or 15 digits).")),
-    (re.compile(r"^a tax id must be 1 to 20 characters"), N_("A tax id is 1 to 20 characters.")),
-    (re.compile(r"^a company with this tax id is already registered"),
-     N_("A company with this tax id is already registered.")),
-    (re.compile(r"^no (offer|need) with id"), N_("This item no longer exists; it will be saved as a new one.")),
-    (re.compile(r"^holds only invisible or control characters"),
-     N_("Only invisible or control characters were typed here; type the text again.")),
-]
-
-
-def translate_message(message: str) -> str:
-    """The schema speaks English to the API; the web shows the same rule in the page's language."""
-    for pattern, template in _MESSAGES:
-        match = pattern.search(message)
-        if match:
-            return _(template, **match.groupdict())
-    return message

@@ -7,8 +7,7 @@ from matcher.services.code_lookup import find_codes_for_picker
 from matcher.taxonomy import CodeError, regions, tax_ids
 from matcher.web import web
 from matcher.web.formatting import region_choices
-from matcher.web.forms import translate_message
-from matcher.web.i18n import current_language
+from matcher.web.i18n import current_language, localize
 from matcher.web.picker import picker_answer
 
 
@@ -30,7 +29,7 @@ def lookup_tax_id():
         country = regions.validate_country(country)
         normalised = tax_ids.validate(value, country)
     except CodeError as exc:
-        return jsonify({"valid": False, "value": value, "message": translate_message(str(exc))})
+        return jsonify({"valid": False, "value": value, "message": localize(exc.message)})
     return jsonify({"valid": True, "value": normalised, "message": ""})
 
 

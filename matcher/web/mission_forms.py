@@ -1,16 +1,16 @@
-"""The mission and schedule forms: request fields -> service payloads, and service errors -> the right inputs."""
+"""The mission and schedule forms: request fields -> service payloads, and service errors (Messages, said in
+the page's language) -> the right inputs."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from matcher.services.code_lookup import CodeHit
 from matcher.settings import SETTINGS
-from matcher.web.forms import N_, split_codes, translate_message
+from matcher.web.forms import split_codes
+from matcher.web.i18n import localize
 from matcher.web.params import row_id, whole_number
 
 MISSION_FIELDS = ("name", "city", "starts_on", "ends_on", "hs_prefixes", "nace_prefixes")
@@ -19,57 +19,6 @@ SCHEDULE_FIELDS = ("slots", "tables", "slot_minutes", "day", "time", "utc_offset
 # UTC offsets of the corridor and its neighbours; Perm Krai keeps UTC+5 all year, Minsk and Moscow UTC+3.
 UTC_OFFSETS = ("+02:00", "+03:00", "+04:00", "+05:00", "+06:00", "+07:00")
 DEFAULT_OFFSET = "+05:00"
-
-_MESSAGES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"^the mission cannot end"), N_("The mission cannot end before it starts.")),
-    (re.compile(r"^Not a valid date\.$"), N_("Enter a date, e.g. 2027-09-14.")),
-    (re.compile(r"^no company with id (?P<value>\d+)"),
-     N_("Company %(value)s no longer exists: untick it and save again.")),
-    (re.compile(r"^give the time with its UTC offset"), N_("Choose the time zone of the start time.")),
-    (re.compile(r"^(?P<value>\S+) is outside the mission's dates"),
-     N_("%(value)s is outside the mission's dates: the meetings must start on a day of the mission.")),
-    (re.compile(r"^Not a valid datetime\.$"), N_("Enter the date and the time of the first meeting.")),
-    (re.compile(r"^Not a valid (integer|number)\.$"), N_("Enter a whole number.")),
-    (re.compile(r"^Must be greater than or equal to (?P<min>[\d.]+) and less than or equal to (?P<max>[\d.]+)\.$"),
-     N_("Enter a number from %(min)s to %(max)s.")),
-    (re.compile(r"^the locked meeting in slot (?P<slot>\d+) involves company (?P<value>\d+), no longer a participant"),
-     N_("The locked meeting in slot %(slot)s involves a company that left the mission: unlock it first.")),
-    (re.compile(r"^locked meeting (in slot|at table) \d+ does not fit"),
-     N_("A locked meeting does not fit this day: unlock it first or keep enough slots and tables.")),
-    (re.compile(r"has \d+ locked meetings, more than its cap"),
-     N_("A company has more locked meetings than the cap allows: unlock some or raise the cap.")),
-    # Whole-file problems of a delegation upload.
-    (re.compile(r"^The file is empty"), N_("The file is empty.")),
-    (re.compile(r"^The file is (?P<value>[\d.]+) MB"), N_("The file is too large (%(value)s MB): split it.")),
-    (re.compile(r"^This is an old Excel \.xls workbook"),
-     N_("This is an old Excel .xls workbook: save it as .xlsx or as CSV and upload it again.")),
-    (re.compile(r"^This is a PDF"), N_("This is a PDF: upload the delegation as CSV or XLSX (download the template).")),
-    (re.compile(r"^This is a binary file|not a readable XLSX workbook"),
-     N_("This file is neither a CSV table nor an XLSX workbook.")),
-    (re.compile(r"^The text is neither UTF-8 nor Windows-1251|starts like UTF-16"),
-     N_("The text encoding is not recognised: save the table as «CSV UTF-8».")),
-    (re.compile(r"^This does not look like a delegation table"),
-     N_("None of the columns is known: the first row must name them as in the template.")),
-    (re.compile(r"^Required column missing: (?P<value>.*)$"), N_("Required column missing: %(value)s.")),
-    (re.compile(r"^The file has a header row but no companies"), N_("The file has a header row but no companies.")),
-    (re.compile(r"^The file has more than"), N_("The file has too many rows: split it into smaller files.")),
-    (re.compile(r"^Columns «(?P<first>.*)» and «(?P<second>.*)» both mean"),
-     N_("The columns «%(first)s» and «%(second)s» mean the same: keep one.")),
-    (re.compile(r"^The CSV cannot be read"), N_("The CSV cannot be read: check the quotes around cells.")),
-    (re.compile(r"^matches several known companies equally"),
-     N_("Matches several known companies equally: add the tax id to choose.")),
-    (re.compile(r"^the same company as row (?P<value>\d+)"), N_("The same company as row %(value)s.")),
-]
-
-
-def mission_message(message: str) -> str:
-    """A service message in the page's language (the company profile's messages included)."""
-    for pattern, template in _MESSAGES:
-        found = pattern.search(message)
-        if found:
-            return _(template, **found.groupdict())
-    return translate_message(message)
-
 
 def _error_field(path: str, known: tuple[str, ...]) -> str:
     head = path.split(".")[0]
@@ -128,7 +77,7 @@ class MissionForm:
         """Each error next to its input: company_ids.3 -> the participants, hs_prefixes.1 -> the codes."""
         for path, messages in errors.items():
             target = _error_field(path, (*MISSION_FIELDS, "company_ids"))
-            self.errors.setdefault(target, []).extend(mission_message(m) for m in messages)
+            self.errors.setdefault(target, []).extend(localize(m) for m in messages)
 
     def add_form_error(self, message: str) -> None:
         self.errors.setdefault("_form", []).append(message)
@@ -175,7 +124,7 @@ class ScheduleForm:
     def attach_errors(self, errors: dict[str, list[str]]) -> None:
         for path, messages in errors.items():
             target = "day" if path == "starts_at" else _error_field(path, SCHEDULE_FIELDS)
-            self.errors.setdefault(target, []).extend(mission_message(m) for m in messages)
+            self.errors.setdefault(target, []).extend(localize(m) for m in messages)
 
     def add_form_error(self, message: str) -> None:
         self.errors.setdefault("_form", []).append(message)

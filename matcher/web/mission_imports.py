@@ -23,9 +23,8 @@ from matcher.services.delegation_files import delegation_template
 from matcher.services.delegation_import import IMPORT_MODES, DelegationRejected, import_delegation
 from matcher.services.upload_problems import FileRefused
 from matcher.web import web
-from matcher.web.forms import N_
-from matcher.web.i18n import current_language
-from matcher.web.mission_forms import mission_message
+from matcher.messages import N_
+from matcher.web.i18n import current_language, localize
 from matcher.web.missions import load
 from matcher.web.security import current_user, login_required
 
@@ -101,12 +100,12 @@ def mission_import(mission_id: int):
         return _render(mission, mode=mode, dry_run=dry_run, status=422,
                        file_errors=[_(FILE_PROBLEMS[exc.code], **params)])
     except ValidationFailed as exc:  # the file as a whole: empty, not a table, a column missing …
-        messages = [mission_message(m) for path in ("file", "columns", "mode") for m in exc.errors.get(path, [])]
+        messages = [localize(m) for path in ("file", "columns", "mode") for m in exc.errors.get(path, [])]
         return _render(mission, mode=mode, dry_run=dry_run, status=422,
-                       file_errors=messages or [mission_message(exc.detail)])
+                       file_errors=messages or [localize(exc.detail)])
     except DomainError as exc:  # a row that could not be stored after all (e.g. a tax id taken meanwhile)
         return _render(mission, mode=mode, dry_run=dry_run, status=exc.status,
-                       file_errors=[mission_message(m) for msgs in exc.errors.values() for m in msgs]
+                       file_errors=[localize(m) for msgs in exc.errors.values() for m in msgs]
                        or [exc.detail])
     if report["imported"]:
         flash(_("Imported: %(created)d new companies, %(known)d already known; %(added)d participants added.",
@@ -153,7 +152,7 @@ def _render(mission: dict, *, report: dict | None = None, mode: str = "all_or_no
     rows = []
     for item in (report or {}).get("rejected", []):
         for column, messages in item["errors"].items():
-            rows.append({"row": item["row"], "column": column, "messages": [mission_message(m) for m in messages]})
+            rows.append({"row": item["row"], "column": column, "messages": [localize(m) for m in messages]})
     return render_template(
         "web/missions/import.html", mission=mission, report=report, mode=mode, dry_run=dry_run, carried=carried,
         rejected=rejected, problems=rows, file_errors=file_errors or [],

@@ -22,7 +22,7 @@ from matcher.services.mission_schedules import (
 )
 from matcher.web import web
 from matcher.web.i18n import current_language, localize
-from matcher.web.mission_forms import UTC_OFFSETS, ScheduleForm, mission_message
+from matcher.web.mission_forms import UTC_OFFSETS, ScheduleForm
 from matcher.web.missions import load
 from matcher.web.security import current_user, is_staff, login_required, staff_required
 
@@ -46,7 +46,7 @@ def _match_args() -> tuple[dict, dict]:
 def mission_matches(mission_id: int):
     mission = missions.mission_to_dict(load(mission_id))
     args, errors = _match_args()
-    found = mission_match_list(mission_id, current_user(), **args)
+    found = mission_match_list(mission_id, current_user(), lang=current_language(), **args)
     page = render_template("web/missions/match_list.html", mission=mission, found=found, errors=errors,
                            staff=is_staff(), **args)
     return page, 422 if errors else 200
@@ -90,7 +90,7 @@ def mission_schedule(mission_id: int):
         return _render_schedule(mission, schedule, form, can_edit, status=422)
     except DomainError as exc:  # 409: a run that overlapped an edit; 503: too large for one request
         form.add_form_error(_("The mission changed while the schedule was being built; build it again.")
-                            if isinstance(exc, Conflict) else mission_message(exc.detail))
+                            if isinstance(exc, Conflict) else localize(exc.detail))
         return _render_schedule(mission, schedule, form, can_edit, status=exc.status)
     flash(_("A new schedule is built: %(meetings)d meetings.", meetings=len(result["meetings"])), "success")
     return redirect(url_for("web.mission_schedule", mission_id=mission_id))

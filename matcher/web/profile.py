@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFailed
+from matcher.messages.input import FIELDS_INVALID
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
 from matcher.services import companies
@@ -97,7 +98,7 @@ def _checked_payload(form: CompanyForm) -> dict:
     except ValidationFailed as exc:
         raise ValidationFailed(exc.detail, {**exc.errors, **unreadable}) from None
     if unreadable:
-        raise ValidationFailed(f"Some fields are invalid: {', '.join(sorted(unreadable))}", unreadable)
+        raise ValidationFailed(FIELDS_INVALID(fields=", ".join(sorted(unreadable))), unreadable)
     return payload
 
 
