@@ -11,6 +11,7 @@ from matcher.errors import NotFound
 from matcher.models import Company, Meeting
 from matcher.services import matching
 from matcher.services.ics import CalendarEvent, calendar
+from matcher.services.meeting_requests import video_links
 from matcher.services.mission_schedules import last_schedule, meeting_to_dict
 from matcher.services.missions import ORGANISING_ROLES, company_id_of, iso_utc, load_mission
 from matcher.taxonomy import regions
@@ -19,10 +20,12 @@ from matcher.text_safety import clean_text
 _TEXT = {
     "ru": {"summary": "Встреча: {partner}", "table": "стол {table}", "supplier": "вы — поставщик",
            "buyer": "вы — покупатель", "score": "Оценка совпадения: {score}", "calendar": "{mission}: встречи",
-           "partner": "Партнёр: {name}", "website": "Сайт: {url}", "contact": "Контакты: {contact}"},
+           "partner": "Партнёр: {name}", "website": "Сайт: {url}", "contact": "Контакты: {contact}",
+           "video": "Видеосвязь: {url}"},
     "en": {"summary": "Meeting: {partner}", "table": "table {table}", "supplier": "you are the supplier",
            "buyer": "you are the buyer", "score": "Match score: {score}", "calendar": "{mission}: meetings",
-           "partner": "Partner: {name}", "website": "Website: {url}", "contact": "Contact: {contact}"},
+           "partner": "Partner: {name}", "website": "Website: {url}", "contact": "Contact: {contact}",
+           "video": "Video link: {url}"},
 }
 
 
@@ -43,11 +46,13 @@ def company_agenda(mission_id: int, company_id: int, user, lang: str = "ru") -> 
     partners = {c.id: c for c in db.session.scalars(select(Company).where(Company.id.in_(partner_ids)))}
     request = schedule.params["request"] if schedule else None
     items = []
+    links = video_links(mission_id)  # hybrid missions: the link the pair agreed on (issue 13)
     for meeting, partner_id in zip(meetings, partner_ids):
         item = meeting_to_dict(meeting, datetime.fromisoformat(request["starts_at"]), request["slot_minutes"])
         item["role"] = "supplier" if meeting.supplier_id == company_id else "buyer"
         item["partner"] = _partner(partners.get(partner_id), lang, privileged or company_id_of(user) == partner_id)
         item["reasons"] = _reasons(meeting.supplier_id, meeting.buyer_id)
+        item["video_link"] = links.get((meeting.supplier_id, meeting.buyer_id))
         items.append(item)
     busy = {m.slot for m in meetings}
     return {
@@ -74,6 +79,9 @@ def agenda_ics(mission_id: int, company_id: int, user, lang: str = "ru") -> byte
         partner = item["partner"]
         place = ", ".join(filter(None, [mission["city"], text["table"].format(table=item["table"])]))
         lines = [mission["name"], text[item["role"]], text["partner"].format(name=partner["display_name"])]
+        if item.get("video_link"):
+            place = ", ".join([place, item["video_link"]]) if place else item["video_link"]
+            lines.append(text["video"].format(url=item["video_link"]))
         lines.append(" · ".join(filter(None, [partner["country_name"], partner["region_name"], partner["city"]])))
         if partner.get("website"):
             lines.append(text["website"].format(url=partner["website"]))
