@@ -24,7 +24,7 @@ def participation_settings(mission_id: int):
     return mission_registrations.settings_to_dict(mission_registrations.settings_of(mission_id))
 
 
-@api.put("/missions/<id:mission_id>/participation")
+@api.patch("/missions/<id:mission_id>/participation")
 @allow_roles("admin", "organizer")
 @json_body(ParticipationSettingsSchema)
 @tag("missions")
@@ -32,8 +32,8 @@ def participation_settings(mission_id: int):
 def update_participation_settings(mission_id: int, payload: dict):
     """Open or close registration (deadline, approval, slots to choose from), cap meeting requests, allow video links.
 
-    The mission's own organiser or an admin. Fields not sent take their defaults (closed, approval needed,
-    8 slots, no cap, not hybrid).
+    The mission's own organiser or an admin. Fields not sent keep their value (at first: closed, approval
+    needed, 8 slots, no cap, not hybrid).
     """
     return mission_registrations.update_settings(mission_id, payload, current_user())
 

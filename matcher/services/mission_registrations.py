@@ -128,12 +128,15 @@ def _mission_brief(mission: Mission, settings) -> dict:
 
 # -- writing ---------------------------------------------------------------------------------------
 def update_settings(mission_id: int, payload: dict, user) -> dict:
-    """Open or close registration, set its deadline, approval, slots, request limit and online meetings."""
+    """Open or close registration, set its deadline, approval, slots, request limit and online meetings;
+    fields not given keep their value."""
     mission = load_for_registration(mission_id, user)
     if not policy.manages(user, mission):
         raise Forbidden(say.ONLY_ORGANISER_DECIDES())
-    data = load_or_raise(ParticipationSettingsSchema(), payload)
-    settings = settings_of(mission_id) or MissionParticipationSettings(mission_id=mission_id)
+    stored = settings_of(mission_id)
+    merged = {**settings_to_dict(stored), **payload} if isinstance(payload, dict) else payload
+    data = load_or_raise(ParticipationSettingsSchema(), merged)
+    settings = stored or MissionParticipationSettings(mission_id=mission_id)
     for key, value in data.items():
         setattr(settings, key, value)
     db.session.add(settings)

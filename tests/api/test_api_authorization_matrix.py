@@ -76,7 +76,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     # Participation (issue 13). The mission takes registrations, so other companies see it to register;
     # the organiser decides, companies register themselves (the owner's is already in: 409).
     ("/api/v1/missions/<id:mission_id>/participation", "GET"): outcomes(403, 403, 403, 200, 200),
-    ("/api/v1/missions/<id:mission_id>/participation", "PUT"): outcomes(403, 403, 403, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/participation", "PATCH"): outcomes(403, 403, 403, 200, 200),
     ("/api/v1/missions/<id:mission_id>/registrations", "GET"): outcomes(200, 200, 404, 200, 200),
     ("/api/v1/missions/<id:mission_id>/registrations", "POST"): outcomes(409, 201, 403, 403, 403),
     ("/api/v1/missions/<id:mission_id>/registrations/<id:registration_id>", "PATCH"):
@@ -108,7 +108,7 @@ BODIES = {
                                                             "time_limit_s": 1},
     ("/api/v1/missions/<id:mission_id>/meetings/<id:meeting_id>", "PATCH"): {"locked": True},
     ("/api/v1/codes/suggest", "POST"): {"title": "Харвестеры", "description": "лесозаготовительная техника"},
-    ("/api/v1/missions/<id:mission_id>/participation", "PUT"): {"is_open": True, "max_requests": 5},
+    ("/api/v1/missions/<id:mission_id>/participation", "PATCH"): {"is_open": True, "max_requests": 5},
     ("/api/v1/missions/<id:mission_id>/registrations", "POST"): {"role": "buyer", "available_slots": [1, 2]},
     ("/api/v1/missions/<id:mission_id>/registrations/<id:registration_id>", "PATCH"): {"status": "approved"},
     ("/api/v1/missions/<id:mission_id>/meeting-requests/<id:request_id>", "PATCH"): {"status": "accepted"},
