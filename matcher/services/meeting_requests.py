@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from matcher.db import db, utcnow
 from matcher.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from matcher.messages import missions as say
-from matcher.models import Company, Meeting, MeetingRequest, Mission, MissionRegistration
+from matcher.models import Company, MeetingRequest, Mission, MissionRegistration
 from matcher.policy import missions as policy
 from matcher.scheduling import Candidate, LockedMeeting
 from matcher.schemas import load_or_raise

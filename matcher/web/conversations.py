@@ -1,10 +1,10 @@
 """Messages between companies on the web: the threads with unread counts, one thread, writing, sharing contacts."""
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from matcher.errors import DomainError, ValidationFailed
+from matcher.errors import ValidationFailed
 from matcher.services import conversations
 from matcher.web import web
 from matcher.web.i18n import localize
@@ -49,10 +49,8 @@ def _contacts_text() -> str:
 
 @web.app_context_processor
 def _unread_messages() -> dict:
-    def unread_messages() -> int:
-        if "unread_messages" not in g:
-            user = current_user()
-            g.unread_messages = conversations.unread_count(user) if user is not None else 0
-        return g.unread_messages
+    def unread_messages() -> int:  # the menu asks once per page
+        user = current_user()
+        return conversations.unread_count(user) if user is not None else 0
 
     return {"unread_messages": unread_messages}
