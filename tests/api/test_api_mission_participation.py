@@ -268,3 +268,28 @@ def test_the_participation_settings_are_checked_and_only_the_organiser_changes_t
     assert client.patch(f"/api/v1/missions/{mission_id}/participation", json={"is_open": False},
                       headers=other).status_code == 403
     assert db.session.get(MissionParticipationSettings, mission_id).is_open is True
+
+
+def test_the_organisers_schedule_workbook_counts_requests_per_participant_and_a_companys_copy_does_not(
+        client, corridor):
+    import io
+
+    from openpyxl import load_workbook
+
+    mission_id = corridor["mission_id"]
+    register_and_approve(client, corridor, "supplier", "supplier")
+    register_and_approve(client, corridor, "buyer", "buyer")
+    sent = client.post(f"/api/v1/missions/{mission_id}/meeting-requests", json={"company_id": corridor["buyer"]["id"]},
+                       headers=corridor["supplier"]["headers"]).get_json()
+    client.patch(f"/api/v1/missions/{mission_id}/meeting-requests/{sent['id']}", json={"status": "accepted"},
+                 headers=corridor["buyer"]["headers"])
+    client.post(f"/api/v1/missions/{mission_id}/schedule", json=SCHEDULE, headers=corridor["organizer"])
+    url = f"/api/v1/missions/{mission_id}/schedule.xlsx?lang=en"
+    workbook = load_workbook(io.BytesIO(client.get(url, headers=corridor["organizer"]).get_data()))
+    rows = list(workbook["Participation"].iter_rows(values_only=True))
+    assert rows[0] == ("Company", "ID", "Role", "Registration", "Requests sent", "Requests received", "Accepted",
+                       "Declined", "Meetings")
+    assert {row[1]: row[4:] for row in rows[1:]} == {corridor["supplier"]["id"]: (1, 0, 1, 0, 1),
+                                                     corridor["buyer"]["id"]: (0, 1, 1, 0, 1)}
+    own = load_workbook(io.BytesIO(client.get(url, headers=corridor["supplier"]["headers"]).get_data()))
+    assert "Participation" not in own.sheetnames
