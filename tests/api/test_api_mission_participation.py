@@ -293,3 +293,22 @@ def test_the_organisers_schedule_workbook_counts_requests_per_participant_and_a_
                                                      corridor["buyer"]["id"]: (0, 1, 1, 0, 1)}
     own = load_workbook(io.BytesIO(client.get(url, headers=corridor["supplier"]["headers"]).get_data()))
     assert "Participation" not in own.sheetnames
+
+
+def test_the_company_asked_and_then_the_one_who_asked_are_mailed_once_each(client, corridor):
+    from matcher.models import OutboxMail
+
+    mission_id = corridor["mission_id"]
+    register_and_approve(client, corridor, "supplier", "supplier")
+    register_and_approve(client, corridor, "buyer", "buyer")
+    sent = client.post(f"/api/v1/missions/{mission_id}/meeting-requests",
+                       json={"company_id": corridor["buyer"]["id"], "message": "Покажем станок"},
+                       headers=corridor["supplier"]["headers"]).get_json()
+    asked = db.session.query(OutboxMail).filter_by(recipient="buy@permmotors.ru").all()
+    assert len(asked) == 1 and ("asks you for a meeting" in asked[0].subject
+                                or "просит вас о встрече" in asked[0].subject)
+    client.patch(f"/api/v1/missions/{mission_id}/meeting-requests/{sent['id']}", json={"status": "accepted"},
+                 headers=corridor["buyer"]["headers"])
+    told = db.session.query(OutboxMail).filter_by(recipient="sales@stanko.by").all()
+    assert len(told) == 1 and ("accepted your meeting request" in told[0].subject
+                               or "принимает ваш запрос о встрече" in told[0].subject)
