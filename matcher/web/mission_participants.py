@@ -6,7 +6,7 @@ flash message in the page's language, a refused page as the 403 / 404 page.
 """
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from matcher.errors import DomainError, ValidationFailed
@@ -41,6 +41,8 @@ def my_missions():
 @login_required
 def mission_register(mission_id: int):
     user = current_user()
+    if is_staff(user):  # companies register themselves; organisers add participants on the mission's form
+        abort(403)
     mission = mission_registrations.load_for_registration(mission_id, user)
     settings = mission_registrations.settings_to_dict(mission_registrations.settings_of(mission_id))
     chosen = {"role": request.form.get("role", ""), "slots": request.form.getlist("available_slots")}

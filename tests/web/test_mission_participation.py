@@ -92,7 +92,9 @@ def test_registering_without_a_role_shows_the_form_again_with_the_message(firms,
     assert db.session.query(MissionRegistration).count() == 0
 
 
-def test_a_company_cannot_open_the_organisers_pages(firms, open_mission):
+def test_an_organiser_does_not_register_and_a_company_cannot_open_the_organisers_pages(organiser, firms,
+                                                                                        open_mission):
+    assert organiser.get(f"/missions/{open_mission['id']}/register").status_code == 403
     browser, _ = firms["supplier"]
     assert browser.get(f"/missions/{open_mission['id']}/participation").status_code == 403
     assert browser.get(f"/missions/{open_mission['id']}/overview").status_code == 403
