@@ -57,6 +57,7 @@ MATCH_SCORE = define("agenda.score", N_("Match score: %(score)s"))
 CALENDAR = define("agenda.calendar", N_("%(mission)s: meetings"))
 PARTNER = define("agenda.partner", N_("Partner: %(name)s"))
 WEBSITE = define("agenda.website", N_("Website: %(url)s"))
+VIDEO_LINK = define("agenda.video_link", N_("Video link: %(url)s"))
 CONTACT = define("agenda.contact", N_("Contact: %(contact)s"))
 
 # -- `flask match` (matcher/cli.py) ------------------------------------------------------------------

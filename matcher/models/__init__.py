@@ -4,13 +4,18 @@ from matcher.models.infra import ChangeLog, IdempotentRequest, RateLimitCounter
 from matcher.models.interest import INTEREST_STATES, MatchInterest
 from matcher.models.mission import Meeting, Mission, MissionParticipant, MissionSchedule
 from matcher.models.job import JobRun
+from matcher.models.mission_participation import (
+    MISSION_ROLES, REGISTRATION_STATES, REQUEST_STATES, CompanyMessage, MeetingRequest, MissionParticipationSettings,
+    MissionRegistration,
+)
 from matcher.models.niche import Niche
 from matcher.models.notification import DIGEST_FREQUENCIES, OUTBOX_STATES, NotificationPreference, OutboxMail
 from matcher.models.user import ROLES, ApiToken, User, UserSession
 
 __all__ = [
-    "ApiToken", "ChangeLog", "Company", "CompanyCode", "DIGEST_FREQUENCIES", "IdempotentRequest",
+    "ApiToken", "ChangeLog", "Company", "CompanyCode", "CompanyMessage", "DIGEST_FREQUENCIES", "IdempotentRequest",
     "INTEREST_STATES", "JobRun", "NotificationPreference", "OUTBOX_STATES", "OutboxMail",
-    "MatchInterest", "Meeting", "Mission", "MissionParticipant", "MissionSchedule", "Need",
-    "Niche", "Offer", "RateLimitCounter", "ROLES", "User", "UserSession",
+    "MatchInterest", "Meeting", "MeetingRequest", "Mission", "MissionParticipant", "MissionParticipationSettings",
+    "MissionRegistration", "MissionSchedule", "MISSION_ROLES", "Need",
+    "Niche", "Offer", "RateLimitCounter", "REGISTRATION_STATES", "REQUEST_STATES", "ROLES", "User", "UserSession",
 ]

@@ -14,6 +14,7 @@ from matcher.messages import scheduling as say
 from matcher.models import Company, Meeting
 from matcher.services import matching
 from matcher.services.ics import CalendarEvent, calendar
+from matcher.services.meeting_requests import video_links
 from matcher.services.mission_schedules import last_schedule, meeting_to_dict
 from matcher.services.missions import ORGANISING_ROLES, company_id_of, iso_utc, load_mission
 from matcher.taxonomy import regions
@@ -36,11 +37,13 @@ def company_agenda(mission_id: int, company_id: int, user, lang: str = "ru") -> 
     partners = {c.id: c for c in db.session.scalars(select(Company).where(Company.id.in_(partner_ids)))}
     request = schedule.params["request"] if schedule else None
     items = []
+    links = video_links(mission_id)  # hybrid missions: the link the pair agreed on (issue 13)
     for meeting, partner_id in zip(meetings, partner_ids):
         item = meeting_to_dict(meeting, datetime.fromisoformat(request["starts_at"]), request["slot_minutes"])
         item["role"] = "supplier" if meeting.supplier_id == company_id else "buyer"
         item["partner"] = _partner(partners.get(partner_id), lang, privileged or company_id_of(user) == partner_id)
         item["reasons"] = _reasons(meeting.supplier_id, meeting.buyer_id, lang)
+        item["video_link"] = links.get((meeting.supplier_id, meeting.buyer_id))
         items.append(item)
     busy = {m.slot for m in meetings}
     return {
@@ -68,6 +71,9 @@ def agenda_ics(mission_id: int, company_id: int, user, lang: str = "ru") -> byte
         place = ", ".join(filter(None, [mission["city"], say_in(F.AT_TABLE(table=item["table"]), lang)]))
         role = F.YOU_SUPPLY() if item["role"] == "supplier" else F.YOU_BUY()
         lines = [mission["name"], say_in(role, lang), say_in(F.PARTNER(name=partner["display_name"]), lang)]
+        if item.get("video_link"):
+            place = ", ".join([place, item["video_link"]]) if place else item["video_link"]
+            lines.append(say_in(F.VIDEO_LINK(url=item["video_link"]), lang))
         lines.append(" · ".join(filter(None, [partner["country_name"], partner["region_name"], partner["city"]])))
         if partner.get("website"):
             lines.append(say_in(F.WEBSITE(url=partner["website"]), lang))

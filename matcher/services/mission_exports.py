@@ -143,6 +143,9 @@ def schedule_xlsx(mission_id: int, user, lang: str = "ru") -> bytes:
         append_row(summary, [label, value])
     summary.column_dimensions["A"].width = 36
     summary.column_dimensions["B"].width = 50
+    from matcher.services.mission_participation_report import add_participation_sheet
+
+    add_participation_sheet(workbook, mission_id, user, lang)  # issue 13: requests and meetings per participant
     return _save(workbook)
 
 

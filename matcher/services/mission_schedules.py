@@ -30,6 +30,7 @@ from matcher.policy import sees_every_participant
 from matcher.schemas import load_or_raise
 from matcher.schemas.mission import ScheduleRequestSchema
 from matcher.services import runtime
+from matcher.services.meeting_requests import place_accepted
 from matcher.services.mission_matches import mission_match_items
 from matcher.services.missions import company_id_of, company_summaries, iso_utc, load_mission
 from matcher.services.unit_of_work import use_case
@@ -260,6 +261,10 @@ def _problem(mission: Mission, request: dict) -> tuple[Problem, list[int]]:
     availability = {p.company_id: frozenset(s for s in p.available_slots if s in day)
                     for p in mission.participants if p.available_slots is not None}
     caps = {p.company_id: p.max_meetings for p in mission.participants if p.max_meetings is not None}
+    # Accepted meeting requests come next, kept like locked meetings; the scheduler fills the rest by value.
+    accepted, candidates = place_accepted(mission.id, request["slots"], request["tables"], availability, caps,
+                                          request["max_meetings"], locked, candidates)
+    locked += accepted
     problem = Problem(slots=request["slots"], tables=request["tables"], candidates=candidates,
                       availability=availability, max_meetings=caps,
                       default_max_meetings=request["max_meetings"], locked=tuple(locked))

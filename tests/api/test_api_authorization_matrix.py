@@ -73,6 +73,24 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/api/v1/missions/<id:mission_id>/schedule/jobs", "POST"): outcomes(403, 403, 403, 202, 202),
     ("/api/v1/missions/<id:mission_id>/import/jobs", "POST"): outcomes(403, 403, 403, 202, 202),
     ("/api/v1/jobs/<id:job_id>", "GET"): outcomes(404, 404, 404, 200, 200),
+    # Participation (issue 13). The mission takes registrations, so other companies see it to register;
+    # the organiser decides, companies register themselves (the owner's is already in: 409).
+    ("/api/v1/missions/<id:mission_id>/participation", "GET"): outcomes(403, 403, 403, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/participation", "PATCH"): outcomes(403, 403, 403, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/registrations", "GET"): outcomes(200, 200, 404, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/registrations", "POST"): outcomes(409, 201, 403, 403, 403),
+    ("/api/v1/missions/<id:mission_id>/registrations/<id:registration_id>", "PATCH"):
+        outcomes(404, 404, 404, 200, 200),
+    # Meeting requests are the participants' own: organisers read them all but neither send nor answer;
+    # a company outside the mission finds nothing.
+    ("/api/v1/missions/<id:mission_id>/meeting-requests", "GET"): outcomes(200, 404, 404, 200, 200),
+    ("/api/v1/missions/<id:mission_id>/meeting-requests", "POST"): outcomes(201, 404, 404, 403, 403),
+    ("/api/v1/missions/<id:mission_id>/meeting-requests/<id:request_id>", "PATCH"):
+        outcomes(200, 404, 404, 403, 403),
+    # A thread is read and written only by its two companies (here: the owner's and a fellow participant).
+    ("/api/v1/conversations", "GET"): outcomes(200, 200, 403, 403, 403),
+    ("/api/v1/conversations/<id:company_id>/messages", "GET"): outcomes(200, 403, 403, 403, 403),
+    ("/api/v1/conversations/<id:company_id>/messages", "POST"): outcomes(201, 403, 403, 403, 403),
 }
 
 # Valid bodies, so that a refusal can only come from the rules under test.
@@ -90,8 +108,23 @@ BODIES = {
                                                             "time_limit_s": 1},
     ("/api/v1/missions/<id:mission_id>/meetings/<id:meeting_id>", "PATCH"): {"locked": True},
     ("/api/v1/codes/suggest", "POST"): {"title": "Харвестеры", "description": "лесозаготовительная техника"},
+    ("/api/v1/missions/<id:mission_id>/participation", "PATCH"): {"is_open": True, "max_requests": 5},
+    ("/api/v1/missions/<id:mission_id>/registrations", "POST"): {"role": "buyer", "available_slots": [1, 2]},
+    ("/api/v1/missions/<id:mission_id>/registrations/<id:registration_id>", "PATCH"): {"status": "approved"},
+    ("/api/v1/missions/<id:mission_id>/meeting-requests/<id:request_id>", "PATCH"): {"status": "accepted"},
+    ("/api/v1/conversations/<id:company_id>/messages", "POST"): {"body": "Здравствуйте! Обсудим поставки?"},
     ("/api/v1/missions/<id:mission_id>/schedule/jobs", "POST"): {
         "slots": 2, "tables": 1, "starts_at": "2027-09-14T10:00:00+05:00", "time_limit_s": 1},
+}
+# Bodies that name rows of the world.
+WORLD_BODIES = {
+    ("/api/v1/missions/<id:mission_id>/meeting-requests", "POST"): lambda world: {
+        "company_id": world["second_buyer_id"], "message": "Покажем станки на стенде"},
+}
+# Path parameters that mean another row of the world on some routes: a conversation is with a partner.
+PARAMETERS = {
+    ("/api/v1/conversations/<id:company_id>/messages", "GET"): {"company_id": "partner_id"},
+    ("/api/v1/conversations/<id:company_id>/messages", "POST"): {"company_id": "partner_id"},
 }
 # Query strings a route needs to be valid.
 QUERIES = {("/api/v1/codes", "GET"): "?q=станки"}
@@ -144,17 +177,30 @@ def world(app, company_payload):
                                            roles=["buyer"], offers=[],
                                            needs=[{"title": "Обрабатывающие центры с ЧПУ", "hs_codes": ["8457"]}]))
     organizer = get_or_create_user("org@example.org", "organizer")
+    second_buyer = create_company(company_payload(name="Чусовской металлургический завод", country="RU",
+                                                  region="RU-PER", roles=["buyer"], offers=[],
+                                                  needs=[{"title": "Токарные станки", "hs_codes": ["8458"]}]))
     mission = create_mission({"name": "Станкостроение: Минск — Пермь", "starts_on": "2027-09-14",
-                              "company_ids": [owner_company.id, buyer.id]}, organizer)
+                              "company_ids": [owner_company.id, buyer.id, second_buyer.id]}, organizer)
     schedule = schedule_mission(mission["id"], organizer, {"slots": 2, "tables": 1, "time_limit_s": 1,
                                                            "starts_at": "2027-09-14T10:00:00+05:00"})
     from matcher.models import JobRun
 
     job = JobRun(kind="schedule", mission_id=mission["id"], user_id=organizer.id, status="done")
     db.session.add(job)
+    # Registration is open; an unowned supplier waits for approval; the buyer asked the owner for a meeting.
+    from matcher.models import MeetingRequest, MissionParticipationSettings, MissionRegistration
+
+    db.session.add(MissionParticipationSettings(mission_id=mission["id"], is_open=True, needs_approval=True))
+    applicant = create_company(company_payload(name="Гомельский станкозавод"))
+    registration = MissionRegistration(mission_id=mission["id"], company_id=applicant.id, role="supplier")
+    request = MeetingRequest(mission_id=mission["id"], from_company_id=buyer.id, to_company_id=owner_company.id,
+                             supplier_id=owner_company.id, buyer_id=buyer.id, message="Нужны обрабатывающие центры")
+    db.session.add_all([registration, request])
     db.session.commit()
     return {"tokens": tokens, "company_id": owner_company.id, "niche_id": niche.id, "mission_id": mission["id"],
-            "meeting_id": schedule["meetings"][0]["id"], "job_id": job.id}
+            "meeting_id": schedule["meetings"][0]["id"], "job_id": job.id, "registration_id": registration.id,
+            "request_id": request.id, "partner_id": buyer.id, "second_buyer_id": second_buyer.id}
 
 
 def test_every_route_has_a_row_in_the_table():
@@ -172,12 +218,12 @@ def test_outcome_of_each_route_for_each_actor(client, world, rule, method, actor
     assert (rule, method) in EXPECTED, f"no rule for {method} {rule} in EXPECTED: add one"
     expected = EXPECTED[(rule, method)][actor]
     path = rule
-    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id"):
-        path = path.replace(f"<id:{name}>", str(world[name]))
+    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id", "registration_id", "request_id"):
+        path = path.replace(f"<id:{name}>", str(world[PARAMETERS.get((rule, method), {}).get(name, name)]))
     assert "<" not in path, f"teach this test how to fill the parameters of {rule}"
     path += QUERIES.get((rule, method), "")
     headers = {"Authorization": f"Bearer {world['tokens'][actor]}"} if actor != "anonymous" else {}
-    body = BODIES.get((rule, method))
+    body = WORLD_BODIES[(rule, method)](world) if (rule, method) in WORLD_BODIES else BODIES.get((rule, method))
     form = FORMS.get((rule, method))
     sent = {"json": body} if body is not None else {"data": form(), "content_type": "multipart/form-data"} if form else {}
     response = client.open(path, method=method, headers=headers, **sent)

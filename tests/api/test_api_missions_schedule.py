@@ -164,12 +164,12 @@ def test_the_schedule_workbook_has_the_slot_by_table_grid(client, people, missio
     assert response.status_code == 200 and response.mimetype == XLSX
     assert response.headers["Content-Disposition"] == f'attachment; filename="mission-{mission["id"]}-schedule-ru.xlsx"'
     sheets = read_sheets(response)
-    assert list(sheets) == ["Сетка", "Встречи", "Без встречи", "Сводка"]
+    assert list(sheets) == ["Сетка", "Встречи", "Без встречи", "Сводка", "Участие"]  # issue 13: per participant
     grid = sheets["Сетка"]
     assert grid[0] == ("Слот", "Время", "Стол 1", "Стол 2") and len(grid) == 1 + DAY["slots"]
     assert sum(1 for row in grid[1:] for cell in row[2:] if cell) == len(schedule["meetings"])
     english = read_sheets(client.get(f"{url}?lang=en", headers=people["organizer"]))
-    assert list(english) == ["Grid", "Meetings", "Unscheduled", "Summary"]
+    assert list(english) == ["Grid", "Meetings", "Unscheduled", "Summary", "Participation"]
 
 
 def test_each_company_reads_its_agenda_in_time_order_and_only_its_own(client, people, mission, corridor):

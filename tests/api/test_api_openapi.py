@@ -14,8 +14,10 @@ HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 
 def contract_endpoints(planned: bool = False) -> set[tuple[str, str]]:
     """(METHOD, /path/{}) for every endpoint API.md names; a bare `PATCH` reuses the path before it
-    on the same line (`GET /api/v1/missions/{id}` · `PATCH` · `DELETE`). Sections headed "Added by
-    issues …" list shapes for endpoints still to be built: `planned=True` returns those instead."""
+    on the same line (`GET /api/v1/missions/{id}` · `PATCH` · `DELETE`), a path written `…/rest` continues
+    the one before it from the segment `rest` starts with (`PATCH …/meeting-requests/{rid}`), and
+    `GET|POST /path` names both methods. Sections headed "Added by issues …" list shapes for endpoints
+    still to be built: `planned=True` returns those instead."""
     endpoints = set()
     in_planned = False
     for line in CONTRACT.read_text(encoding="utf-8").splitlines():
@@ -24,12 +26,25 @@ def contract_endpoints(planned: bool = False) -> set[tuple[str, str]]:
         if in_planned != planned:
             continue
         last_path = None
-        for method, path in re.findall(r"`(GET|POST|PUT|PATCH|DELETE)(?: (/api/v1/[^`?\s]*))?[^`]*`", line):
+        for methods, path in re.findall(r"`((?:GET|POST|PUT|PATCH|DELETE)(?:\|(?:GET|POST|PUT|PATCH|DELETE))*)"
+                                        r"(?: ((?:/api/v1|…)/[^`?\s]*))?[^`]*`", line):
+            if path.startswith("…"):
+                path = _continued(last_path, path)
             path = path or last_path
             if path:
-                endpoints.add((method, _shape(path)))
+                endpoints |= {(method, _shape(path)) for method in methods.split("|")}
             last_path = path
     return endpoints
+
+
+def _continued(base: str | None, tail: str) -> str | None:
+    """`…/meeting-requests/{rid}` after /api/v1/missions/{id}/meeting-requests → …/meeting-requests/{rid}."""
+    if base is None:
+        return None
+    rest = tail.removeprefix("…/").split("/")
+    segments = base.split("/")
+    cut = segments.index(rest[0]) if rest[0] in segments else len(segments)
+    return "/".join(segments[:cut] + rest)
 
 
 def _family(path: str, stable_paths: set[str]) -> str:
@@ -88,6 +103,10 @@ def test_planned_endpoints_are_required_once_their_resource_is_routed():
     assert ("POST", "/api/v1/codes/suggest") in contract_endpoints(planned=True)
     assert _family("/api/v1/codes/suggest", stable_paths) == "/api/v1/codes"
     assert _family("/api/v1/missions/{}/registrations", stable_paths) == "/api/v1/missions/{}/registrations"
+    assert ("PATCH", "/api/v1/missions/{}/meeting-requests/{}") in contract_endpoints(planned=True)
+    assert ("PATCH", "/api/v1/missions/{}/meeting-requests") not in contract_endpoints(planned=True)
+    assert {("GET", "/api/v1/conversations/{}/messages"), ("POST", "/api/v1/conversations/{}/messages")} \
+        <= contract_endpoints(planned=True)
 
 
 def test_every_endpoint_of_the_contract_is_documented(document, app):

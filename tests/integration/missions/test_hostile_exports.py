@@ -62,8 +62,8 @@ def test_every_sheet_of_the_schedule_workbook_writes_formula_names_and_the_missi
     for cell in workbook_cells(data):
         by_sheet.setdefault(cell.parent.title, []).append(cell.value)
     supplier = HOSTILE_SUPPLIER if lang == "ru" else HOSTILE_SUPPLIER_EN
-    meetings, unscheduled, summary = list(by_sheet)[1:]
-    assert f"'{supplier}" in by_sheet[meetings]
+    meetings, unscheduled, summary, participation = list(by_sheet)[1:]
+    assert f"'{supplier}" in by_sheet[meetings] and f"'{supplier}" in by_sheet[participation]
     assert any(isinstance(v, str) and v.startswith(f"'{supplier} → ") for v in by_sheet[list(by_sheet)[0]])
     assert f"'{HOSTILE_MISSION}" in by_sheet[summary]
 

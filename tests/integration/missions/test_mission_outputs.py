@@ -26,7 +26,7 @@ def scheduled(organizer, corridor, forestry_pair, mission_of):
 def test_schedule_workbook_has_a_slot_by_table_grid_and_a_list_of_meetings(organizer, scheduled):
     mission, schedule = scheduled
     workbook = load_workbook(io.BytesIO(schedule_xlsx(mission["id"], organizer, "ru")))
-    assert workbook.sheetnames == ["Сетка", "Встречи", "Без встречи", "Сводка"]
+    assert workbook.sheetnames == ["Сетка", "Встречи", "Без встречи", "Сводка", "Участие"]
     grid = list(workbook["Сетка"].iter_rows(values_only=True))
     assert grid[0] == ("Слот", "Время", "Стол 1", "Стол 2")
     assert [row[:2] for row in grid[1:]] == [(1, "10:00–10:20"), (2, "10:20–10:40"), (3, "10:40–11:00")]
@@ -43,7 +43,7 @@ def test_schedule_workbook_has_a_slot_by_table_grid_and_a_list_of_meetings(organ
 def test_english_workbook_uses_english_names_where_companies_have_them(organizer, scheduled):
     mission, _ = scheduled
     workbook = load_workbook(io.BytesIO(schedule_xlsx(mission["id"], organizer, "en")))
-    assert workbook.sheetnames == ["Grid", "Meetings", "Unscheduled", "Summary"]
+    assert workbook.sheetnames == ["Grid", "Meetings", "Unscheduled", "Summary", "Participation"]
     suppliers = {row[4] for row in list(workbook["Meetings"].iter_rows(values_only=True))[1:]}
     assert "Amkodor" in suppliers or "Lesmash" in suppliers
 
