@@ -169,9 +169,10 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
 def explain_match(store, query, q_iids, cand, pm: PairMatrix, niche, gate, total, penalty, w, i, j, pair_idx,
                   comp_points, comp_details, company_id, lang: str = "en") -> Match:
     m = total.shape[1]
-    q_item, c_item = query.q_side.items[int(q_iids[i])], query.c_side.items[int(cand[j])]
-    need, offer = (q_item, c_item) if query.q_is_need else (c_item, q_item)
-    pn, po = prepared(need), prepared(offer)
+    q_iid, c_iid = int(q_iids[i]), int(cand[j])
+    pq = prepared(query.q_side.items[q_iid], query.q_side.inferred_of(q_iid))
+    pc = prepared(query.c_side.items[c_iid], query.c_side.inferred_of(c_iid))
+    pn, po = (pq, pc) if query.q_is_need else (pc, pq)
     details = {"text": lambda: explain.text_detail(pn, po, lang),
                "concepts": lambda: explain.concept_detail(pn, po, lang),
                "hs_codes": lambda: explain.code_detail(codes.HS, pn, po, lang),
