@@ -303,9 +303,11 @@ def main() -> None:
     assert len(lists) == len(buyer_ids)
     # the previous way, timed on the same quarter: explanations asked the classifier again for
     # every item they showed (the index did not keep its inferred codes)
+    from matcher.classifier import ranker
     from matcher.scoring.index import SideIndex
     kept = SideIndex.inferred_of
     SideIndex.inferred_of = lambda self, iid: None
+    ranker.infer.cache_clear()              # as in a worker that mapped its index: nothing inferred yet
     try:
         c = time.process_time()
         engine.suppliers_for_buyers(quarter, limit=20, processes=1)
