@@ -33,6 +33,9 @@ class SideIndex:
         self.volume = Column(np.float64, fill=np.nan)
         self.title_keys = Column(object, fill=NO_TITLE)
         self.items: list[Item | None] = []          # the original item of each iid, for explanations
+        # and the codes the classifier inferred for it, as (key, words) pairs (None: none), so that
+        # an explanation re-prepares the item without asking the classifier again
+        self.inferred: list[tuple[tuple[str, str], ...] | None] = []
         self.postings = Postings()
         self.live = 0
 
@@ -58,6 +61,7 @@ class SideIndex:
             column.append(value)
         self.title_keys.append(p.title_key or NO_TITLE)
         self.items.append(p.item)
+        self.inferred.append(tuple(p.inferred_from.items()) or None)
         # Each posting is iid*2 + 1 when the key defines the item (a title word, a title concept, a
         # declared code) and iid*2 for a side mention, so the prefilter can favour focused items.
         defining = dict(zip(terms["key"], terms["title"]))
@@ -76,11 +80,16 @@ class SideIndex:
             return
         self.alive[iid] = False
         self.items[iid] = None
+        self.inferred[iid] = None
         rows = [self.terms.row(iid)["key"], self.hs.row(iid)["key"], self.nace.row(iid)["key"]]
         concept_keys = [self.lex.get(f"c:{c}") for c in self.concepts.row(iid)["cid"].tolist()]
         keys = np.unique(np.concatenate(rows + [np.array(concept_keys, dtype=np.int32)]))
         self.lex.count(keys, -1, coded=bool(len(rows[1]) or len(rows[2])))
         self.live -= 1
+
+    def inferred_of(self, iid: int) -> tuple[tuple[str, str], ...]:
+        """What `prepare(item, inferred)` takes to re-prepare item `iid` without the classifier."""
+        return self.inferred[iid] or ()
 
     @property
     def dead_share(self) -> float:

@@ -14,7 +14,7 @@ from matcher.scoring.model import Niche
 from matcher.scoring.postings import Postings
 from matcher.scoring.ragged import Column, Ragged
 from matcher.scoring.records import (FORMAT, MANIFEST, RAGGED, SIDE_COLUMNS, SIDES, STORE_COLUMNS, SnapshotError,
-                                     item_of, profile_of)
+                                     inferred_of, item_of, profile_of)
 from matcher.scoring.store import Store
 
 
@@ -102,6 +102,7 @@ def load(directory: str | os.PathLike, check: bool = True) -> tuple[Store, dict]
             setattr(side, col, r.column(f"{name}.{col}", fill=np.nan if col == "volume" else 0))
         side.title_keys = TextColumn(r.blob(f"{name}.title_keys"))
         side.items = RecordList(r.blob(f"{name}.items"), item_of)
+        side.inferred = RecordList(r.blob(f"{name}.inferred"), inferred_of)
         side.postings = Postings(r.filled(f"{name}.post_starts"), r.filled(f"{name}.post_data"))
         side.live = small["live"][name]
     for col in STORE_COLUMNS:

@@ -128,10 +128,12 @@ def explain_match(store, query, q_iids, cand, pm: PairMatrix, scores, gate, tota
     """The match of the company owning candidate j, from its best pair (i, j): each feature's points
     as the registry adds them up, worded, and the company's best pairs."""
     m = total.shape[1]
-    q_item, c_item = query.q_side.items[int(q_iids[i])], query.c_side.items[int(cand[j])]
-    need, offer = (q_item, c_item) if query.q_is_need else (c_item, q_item)
+    q_iid, c_iid = int(q_iids[i]), int(cand[j])
+    pq = prepared(query.q_side.items[q_iid], query.q_side.inferred_of(q_iid))
+    pc = prepared(query.c_side.items[c_iid], query.c_side.inferred_of(c_iid))
+    pn, po = (pq, pc) if query.q_is_need else (pc, pq)
     need_iid, offer_iid = (int(q_iids[i]), int(cand[j])) if query.q_is_need else (int(cand[j]), int(q_iids[i]))
-    view = registry.PairView(prepared(need), prepared(offer), need_iid, offer_iid, store, query)
+    view = registry.PairView(pn, po, need_iid, offer_iid, store, query)
     parts = registry.contributions(view, w, {name: float(p[i, j]) for name, p in pm.points.items()}, float(gate[i, j]),
                                    {name: float(s[i, j]) for name, s in scores.items()}, float(penalty[i, j]),
                                    comp_points, comp_details, lang)

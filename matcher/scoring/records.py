@@ -9,7 +9,7 @@ import numpy as np
 
 from matcher.scoring.model import Item, Niche, Profile
 
-FORMAT = 1
+FORMAT = 2             # 2: each side's inferred codes kept (explanations skip the classifier)
 MANIFEST = "manifest.json"
 SIDES = ("offers", "needs", "niche_side")
 SIDE_COLUMNS = ("alive", "owner", "item_id", "hs_mode", "nace_mode", "lang", "kind", "volume")
@@ -61,6 +61,10 @@ def item_record(item: Item | None):
 
 def item_of(raw) -> Item:
     return Item(raw[0], raw[1], raw[2], tuple(raw[3]), tuple(raw[4]), raw[5])
+
+
+def inferred_of(raw: list) -> tuple[tuple[str, str], ...]:
+    return tuple((key, words) for key, words in raw)
 
 
 def profile_record(p: Profile) -> dict:

@@ -91,6 +91,7 @@ def write(store: Store, directory: str | os.PathLike, meta: dict) -> None:
                                        else side.title_keys[i] for i in range(side.size)])
         w.texts(f"{name}.items", [json.dumps(item_record(side.items[i]), ensure_ascii=False)
                                   for i in range(side.size)])
+        w.texts(f"{name}.inferred", [json.dumps(side.inferred[i], ensure_ascii=False) for i in range(side.size)])
         starts, data = side.postings.csr(keys)
         w.array(f"{name}.post_starts", starts)
         w.array(f"{name}.post_data", data)

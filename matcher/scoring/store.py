@@ -17,10 +17,11 @@ ROLE_BITS = {"supplier": SUPPLIER, "buyer": BUYER}
 
 
 @lru_cache(maxsize=20_000)
-def prepared(item: Item) -> Prepared:
+def prepared(item: Item, inferred: tuple[tuple[str, str], ...] | None = None) -> Prepared:
     """prepare() with a cache: the same stored item is re-read for every explanation it appears in
-    (≈ 2–3 KB each, so the cache stays under ~60 MB)."""
-    return prepare(item)
+    (≈ 2–3 KB each, so the cache stays under ~60 MB); `inferred` is what the index kept of the
+    classifier's answer (SideIndex.inferred_of), which spares asking it again."""
+    return prepare(item, inferred)
 
 
 def prepare_profile(profile: Profile) -> tuple[list[Prepared], list[Prepared]]:
