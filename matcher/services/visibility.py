@@ -1,8 +1,8 @@
 """Which companies others may see: the one rule every list, page, match and picker applies.
 
 A company is public when nobody owns it (entered by staff or an import) or when its owner has
-confirmed their email address. Until then the owner and admins see it; everyone else — the
-directory, company pages, other companies' matches, API lists and matches, mission pickers and
+confirmed their email address and has not asked for it to be deleted (the grace period before a
+deletion). Otherwise the owner and admins see it; everyone else — the directory, company pages, other companies' matches, API lists and matches, mission pickers and
 notifications — behaves as if it did not exist.
 """
 from __future__ import annotations
@@ -10,20 +10,23 @@ from __future__ import annotations
 from sqlalchemy import exists, or_, select
 
 from matcher.db import db
-from matcher.models import Company, User
+from matcher.models import AccountDeletion, Company, User
 
 
 def public_company_clause():
     """SQL condition on Company: true for companies shown to others."""
     return or_(
         Company.owner_id.is_(None),
-        exists().where(User.id == Company.owner_id, User.email_verified_at.is_not(None)),
+        exists().where(User.id == Company.owner_id, User.email_verified_at.is_not(None),
+                       ~exists().where(AccountDeletion.user_id == User.id)),
     )
 
 
 def is_public(company: Company) -> bool:
     owner = company.owner
-    return owner is None or owner.email_verified_at is not None
+    if owner is None:
+        return True
+    return owner.email_verified_at is not None and db.session.get(AccountDeletion, owner.id) is None
 
 
 def can_view(user: User | None, company: Company) -> bool:

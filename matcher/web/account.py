@@ -15,13 +15,22 @@ from matcher.web.auth import new_password_errors
 from matcher.web.security import current_user, login_required, session_token
 
 
-def _render(status: int = 200, **context):
+def render_account(status: int = 200, **context):
+    """The account page; the deletion form's errors come in `deletion_errors` (issue 17)."""
+    from matcher.services.account_data import GRACE_DAYS, pending_deletion
+
     user = current_user()
+    context.setdefault("deletion", pending_deletion(user.id))
+    context.setdefault("deletion_errors", {})
+    context.setdefault("grace_days", GRACE_DAYS)
     tokens = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
                                 .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc())).all()
     context.setdefault("errors", {})
     return render_template("web/account.html", user=user, tokens=tokens, password_bounds=(PASSWORD_MIN, PASSWORD_MAX),
                            session_count=sessions.active_session_count(user), **context), status
+
+
+_render = render_account
 
 
 @web.get("/account")

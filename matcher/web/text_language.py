@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from matcher.web import web
-from matcher.web.i18n import current_language
+from matcher.web.i18n import current_language, localize
 
 
 def language_of(text: str | None) -> str | None:
@@ -31,4 +31,4 @@ def text_lang(text: str | None) -> Markup:
 
 @web.app_context_processor
 def _text_language_helpers() -> dict:
-    return {"text_lang": text_lang}
+    return {"text_lang": text_lang, "localize": localize}

@@ -22,7 +22,17 @@ class Tour:
     pages: dict[str, list[str]] = field(default_factory=dict)  # who -> paths
 
 
+_SEEDED: dict[int, Tour] = {}
+
+
 def seed_tour(app) -> Tour:
+    """Once per app (modules share the session's live app): see `_seed`."""
+    if id(app) not in _SEEDED:
+        _SEEDED[id(app)] = _seed(app)
+    return _SEEDED[id(app)]
+
+
+def _seed(app) -> Tour:
     """Twelve companies of the demo corridor (not those other browser tests create), two niches, one
     owned and confirmed company, an organiser's mission over them with a built schedule, and an admin."""
     from datetime import datetime, timezone
