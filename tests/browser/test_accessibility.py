@@ -1,5 +1,5 @@
 """Every page, in Russian and English, on a laptop and on a phone, checked with axe-core (vendored in
-assets/): no serious or critical violation anywhere. A failing run leaves a screenshot of every page it
+assets/): no serious or critical violation anywhere, and nothing wider than the screen (the menu in one row). A failing run leaves a screenshot of every page it
 walked in tests/browser/artifacts/axe-<language>-<size>/, and names each violation with its page."""
 from __future__ import annotations
 
@@ -32,6 +32,26 @@ def log_in(page: Page, email: str) -> None:
     page.wait_for_url(lambda url: not url.endswith("/login"))
 
 
+_LAYOUT = """() => {
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1)
+        problems.push('the page is ' + document.documentElement.scrollWidth + ' px wide on a ' + width + ' px screen');
+    document.querySelectorAll('.card, .panel').forEach(el => {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && (box.right > width + 1 || box.left < -1)) problems.push('a card overflows: ' + el.className);
+    });
+    const links = [...document.querySelectorAll('.main-nav a')].map(a => a.getBoundingClientRect().top);
+    if (links.length && Math.max(...links) - Math.min(...links) > 2) problems.push('the menu wraps to a second row');
+    return [...new Set(problems)];
+}"""
+
+
+def layout_problems(page: Page) -> list[str]:
+    """What does not fit the screen: a page wider than the window, a card past its edge, a two-row menu."""
+    return page.evaluate(_LAYOUT)
+
+
 def axe_violations(page: Page) -> list[dict]:
     """axe-core's violations on the page as it stands (WCAG 2.x A and AA rules and best practices)."""
     page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")  # evaluated by the devtools: the page's CSP stays on
@@ -61,6 +81,7 @@ def test_no_page_has_a_serious_accessibility_violation(open_page, live_server, t
             assert response is not None and response.status < 400, f"{path}: {response and response.status}"
             walked += 1
             page.screenshot(path=str(shots / f"{walked:02d}{path.replace('/', '_')}.png"), full_page=True)
+            found.extend(f"{path}: {problem}" for problem in layout_problems(page))
             for violation in axe_violations(page):
                 counts[violation["impact"] or "minor"] += violation["count"]
                 if violation["impact"] in BLOCKING:
