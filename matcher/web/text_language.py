@@ -2,7 +2,7 @@
 marked so that screen readers switch voice; the page's own words need no mark."""
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from matcher.web import web
 from matcher.web.i18n import current_language, localize
@@ -29,6 +29,18 @@ def text_lang(text: str | None) -> Markup:
     return Markup(' lang="%s"') % language
 
 
+def marked_place(country: str | None, region: str | None, city: str | None) -> Markup:
+    """The place as `formatting.place` says it, with the city (which its company typed) marked with its
+    language: «<span lang="ru">Борисов</span>, Minsk Region, Belarus» on an English page."""
+    from matcher.web.formatting import place
+
+    text = place(country, region, city)
+    mark = text_lang(city)
+    if not city or not mark or not text.startswith(city):
+        return escape(text)
+    return Markup("<span%s>%s</span>%s") % (mark, city, text[len(city):])
+
+
 @web.app_context_processor
 def _text_language_helpers() -> dict:
-    return {"text_lang": text_lang, "localize": localize}
+    return {"text_lang": text_lang, "localize": localize, "marked_place": marked_place}

@@ -169,3 +169,12 @@ def test_filters_that_leave_nobody_say_so_and_nonsense_filters_are_named(supplie
     wrong = buyer.get("/matches?sort=random&code=<b>")
     assert wrong.status_code == 422
     assert "Выберите порядок из списка" in text_of(wrong) and "Код — это цифры" in text_of(wrong)
+
+
+def test_what_companies_wrote_is_marked_with_its_language_on_a_page_in_the_other(supplier_and_buyer):
+    _supplier, buyer, supplier_id, _buyer_id = supplier_and_buyer
+    buyer.set_cookie("matcher_locale", "en")
+    block = _partner_block(buyer.get("/matches"), supplier_id)
+    assert '<span lang="ru">Борисов</span>, Minsk Region, Belarus' in block
+    assert '<span lang="ru">Харвестеры и форвардеры для лесозаготовки</span>' in block
+    assert 'lang="ru">Forest' not in block

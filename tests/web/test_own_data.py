@@ -179,3 +179,14 @@ def test_deleting_only_the_company_keeps_the_account(owner):
     assert db.session.get(Company, company_id) is None
     assert db.session.scalar(select(User).where(User.email == "sales@lesmash.example.by")) is not None
     assert db.session.scalar(select(AccountDeletion)) is None
+
+
+def test_the_purge_command_carries_out_only_the_deletions_that_are_due(owner, app):
+    browser, company_id = owner
+    browser.post("/account/deletion", {"scope": "company", "password": PASSWORD}, page="/account")
+    result = app.test_cli_runner().invoke(args=["users", "purge-deleted"])
+    assert result.exit_code == 0 and "deleted 0 companies and 0 accounts" in result.output
+    db.session.execute(AccountDeletion.__table__.update().values(due_at=utcnow() - timedelta(minutes=1)))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["users", "purge-deleted"])
+    assert "deleted 1 companies and 0 accounts" in result.output
