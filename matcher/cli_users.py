@@ -29,4 +29,12 @@ def register_users_cli(app: Flask) -> None:
         click.echo(f"invited {user.email} ({user.role}); the set-password link was mailed and is:")
         click.echo(link)
 
+    @users.command("purge-deleted")
+    def purge_deleted():
+        """Carry out the account and company deletions whose grace period is over (the worker's cron does it hourly)."""
+        from matcher.services.account_data import purge_due_deletions
+
+        done = purge_due_deletions()
+        click.echo(f"deleted {done['companies']} companies and {done['accounts']} accounts")
+
     app.cli.add_command(users)

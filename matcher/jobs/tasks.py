@@ -75,6 +75,14 @@ def send_due_digests() -> int:
 
 
 @job
+def purge_due_deletions() -> dict:
+    """The account and company deletions whose grace period is over (issue 17)."""
+    from matcher.services.account_data import purge_due_deletions as purge
+
+    return purge()
+
+
+@job
 def notify_schedule_published(schedule_id: int) -> int:
     """Mail each participant of a new schedule its agenda with the .ics attached."""
     from matcher.services.notifications import schedule_published

@@ -1,4 +1,5 @@
 """SQLAlchemy 2 typed models; no business logic lives here."""
+from matcher.models.account_data import DELETION_SCOPES, AccountDeletion, CompanyLogo
 from matcher.models.company import Company, CompanyCode, Need, Offer
 from matcher.models.infra import ChangeLog, IdempotentRequest, RateLimitCounter
 from matcher.models.interest import INTEREST_STATES, MatchInterest
@@ -13,6 +14,7 @@ from matcher.models.notification import DIGEST_FREQUENCIES, OUTBOX_STATES, Notif
 from matcher.models.user import ROLES, ApiToken, User, UserSession
 
 __all__ = [
+    "AccountDeletion", "CompanyLogo", "DELETION_SCOPES",
     "ApiToken", "ChangeLog", "Company", "CompanyCode", "CompanyMessage", "DIGEST_FREQUENCIES", "IdempotentRequest",
     "INTEREST_STATES", "JobRun", "NotificationPreference", "OUTBOX_STATES", "OutboxMail",
     "MatchInterest", "Meeting", "MeetingRequest", "Mission", "MissionParticipant", "MissionParticipationSettings",

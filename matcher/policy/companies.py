@@ -5,15 +5,16 @@ from matcher.policy.contacts import PUBLIC, is_owner, may_see
 from matcher.policy.roles import is_admin, is_staff
 
 
-def is_public(company) -> bool:
-    """A company is listed once its owner confirmed their address (or when nobody owns it)."""
+def is_public(company, leaving: bool = False) -> bool:
+    """A company is listed once its owner confirmed their address (or when nobody owns it), and no
+    longer once the owner asked for their account or company to be deleted (`leaving`)."""
     owner = company.owner
-    return owner is None or owner.email_verified_at is not None
+    return owner is None or (owner.email_verified_at is not None and not leaving)
 
 
-def may_view_company(user, company) -> bool:
-    """Public companies to anyone; one not yet confirmed only to its owner and admins."""
-    return is_public(company) or is_admin(user) or is_owner(user, company)
+def may_view_company(user, company, leaving: bool = False) -> bool:
+    """Public companies to anyone; one not yet confirmed, or being deleted, only to its owner and admins."""
+    return is_public(company, leaving) or is_admin(user) or is_owner(user, company)
 
 
 def may_edit_company(user, company) -> bool:

@@ -188,6 +188,17 @@ def contact_rows(company_ids) -> list:
                               .where(Company.id.in_(ids))).all()
 
 
+def partner_codes(company_ids) -> dict[int, dict[str, set[str]]]:
+    """Each company's HS and NACE codes, by scheme: {id: {"hs": {...}, "nace": {...}}}."""
+    ids = list(company_ids)
+    codes: dict[int, dict[str, set[str]]] = {}
+    if ids:
+        for row in db.session.execute(select(CompanyCode.company_id, CompanyCode.scheme, CompanyCode.code)
+                                      .where(CompanyCode.company_id.in_(ids))):
+            codes.setdefault(row.company_id, {}).setdefault(row.scheme, set()).add(row.code)
+    return codes
+
+
 def item_titles(offer_ids, need_ids) -> dict[str, dict[int, str]]:
     """Titles of these offers and needs: {"offers": {id: title}, "needs": {id: title}}."""
     offer_ids, need_ids = set(offer_ids), set(need_ids)

@@ -13,7 +13,7 @@ from matcher.services.companies import create_company
 from matcher.services.niches import create_niche, english_texts
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "seed" / "demo_corridor.json"
-_SEED_ONLY_KEYS = ("key",)
+_SEED_ONLY_KEYS = ("key", "previous_names")  # previous_names: earlier spellings already seeded
 _ENGLISH_KEYS = ("title_en", "description_en")  # niche texts for English pages
 
 
@@ -30,8 +30,9 @@ def load_demo_corridor(path: Path = DEMO_FILE) -> SeedReport:
     added = present = niches_added = niches_present = 0
     for raw in data["companies"]:
         payload = {k: v for k, v in raw.items() if k not in _SEED_ONLY_KEYS}
+        names = [payload["name"], *raw.get("previous_names", [])]
         exists = db.session.scalar(
-            select(Company.id).where(Company.name == payload["name"], Company.country == payload["country"])
+            select(Company.id).where(Company.name.in_(names), Company.country == payload["country"]).limit(1)
         )
         if exists:
             present += 1

@@ -12,12 +12,21 @@ from matcher.web.auth import new_password_errors
 from matcher.web.security import current_user, login_required, session_token
 
 
-def _render(status: int = 200, **context):
+def render_account(status: int = 200, **context):
+    """The account page; the deletion form's errors come in `deletion_errors` (issue 17)."""
+    from matcher.services.account_data import GRACE_DAYS, pending_deletion
+
     user = current_user()
+    context.setdefault("deletion", pending_deletion(user.id))
+    context.setdefault("deletion_errors", {})
+    context.setdefault("grace_days", GRACE_DAYS)
     tokens = accounts.tokens_of(user)
     context.setdefault("errors", {})
     return render_template("web/account.html", user=user, tokens=tokens, password_bounds=(PASSWORD_MIN, PASSWORD_MAX),
                            session_count=sessions.active_session_count(user), **context), status
+
+
+_render = render_account
 
 
 @web.get("/account")

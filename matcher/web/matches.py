@@ -8,12 +8,24 @@ from matcher import policy
 from matcher.errors import NotFound
 from matcher.services import companies, interests
 from matcher.settings import SETTINGS
-from matcher.web import web
+from matcher.web import match_list, web
+from matcher.web.formatting import company_display_name, country_name, place, region_name
 from matcher.web.i18n import current_language
 from matcher.web.security import company_required, current_company, current_user, safe_next
 
-MATCH_LIMIT = 30
+MATCH_LIMIT = 100  # the partners a page can filter and page through; the engine ranks them best first
 PAIRS_SHOWN = 4
+
+
+def _filter_messages() -> dict[str, str]:
+    return {
+        "show": _("Choose which matches to show from the list."),
+        "sort": _("Choose an order from the list."),
+        "country": _("Choose a country from the list."),
+        "region": _("Choose a region from the list."),
+        "code": _("A code is digits (HS, e.g. 8457) or a NACE class (e.g. 28.41)."),
+        "page": _("The page number must be a whole number."),
+    }
 
 
 @web.get("/matches")
@@ -26,23 +38,58 @@ def matches():
     if side not in company.roles:
         side = "buyer" if company.is_buyer else "supplier"
     show_hidden = request.args.get("hidden") == "1"
+    filters = match_list.read_filters(request.args, _filter_messages())
     found = matches_for_company(company.id, as_role=side, limit=MATCH_LIMIT, min_score=SETTINGS.listing_min_score,
                                 lang=current_language())
-    for match in found:
-        match["pairs"] = _telling_pairs(match)
     mine = interests.interest_states(company.id)
     theirs = interests.interested_in(company.id)
     hidden_count = sum(1 for m in found if mine.get(m["company"]["id"]) == "not_relevant")
     if not show_hidden:
         found = [m for m in found if mine.get(m["company"]["id"]) != "not_relevant"]
+    partner_ids = [m["company"]["id"] for m in found]
+    cooperation = match_list.cooperation_types_of(partner_ids) if match_list.cooperation_types_of else None
+    kept, counts = match_list.select_matches(
+        found, filters, _partner_codes(partner_ids), cooperation,
+        sort_name=company_display_name, sort_place=lambda c: place(c.get("country"), c.get("region"), None))
+    shown, page, pages = match_list.page_of(kept, filters.page)
+    groups = _by_band(shown) if filters.sort == "score" else [(None, shown)]
+    for match in shown:
+        match["pairs"] = _telling_pairs(match)
+        match["top_reasons"] = match_list.top_reasons(match["reasons"])
     interested = _interested_in_me(company.id)
-    shown_ids = [m["company"]["id"] for m in found] + [i["company"].id for i in interested]
+    shown_ids = [m["company"]["id"] for m in shown] + [i["company"].id for i in interested]
     contacts = _contacts(shown_ids, policy.contact_access(current_user()))
     return render_template(
-        "web/matches.html", company=company, side=side, matches=found, mine=mine, theirs=theirs,
-        partner_contacts=contacts, titles=_item_titles(found), show_hidden=show_hidden,
-        hidden_count=hidden_count, limit=MATCH_LIMIT, interested=interested,
-    )
+        "web/matches.html", company=company, side=side, matches=shown, mine=mine, theirs=theirs,
+        partner_contacts=contacts, titles=_item_titles(shown), show_hidden=show_hidden,
+        hidden_count=hidden_count, limit=MATCH_LIMIT, interested=interested, filters=filters, counts=counts,
+        total=len(kept), page=page, pages=pages, groups=groups, first_number=(page - 1) * match_list.PER_PAGE,
+        all_url=url_for("web.matches", **{k: v for k, v in request.args.items() if k not in ("page", "show")}, show="all"),
+        country_options=_options(found, "country", country_name), region_options=_options(found, "region", region_name),
+        cooperation_options=match_list.cooperation_type_labels() if cooperation is not None else [],
+        good_score=match_list.GOOD_SCORE, possible_score=match_list.POSSIBLE_SCORE,
+    ), 422 if filters.errors else 200
+
+
+def _by_band(shown: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Consecutive runs of one band (good, then possible, then weak) in a score-sorted page."""
+    groups: list[tuple[str, list[dict]]] = []
+    for match in shown:
+        if not groups or groups[-1][0] != match["band"]:
+            groups.append((match["band"], []))
+        groups[-1][1].append(match)
+    return groups
+
+
+def _options(found: list[dict], key: str, label) -> list[tuple[str, str]]:
+    """The countries (or regions) among the partners found, by name in the page's language."""
+    codes = {m["company"].get(key) for m in found} - {None, ""}
+    return sorted(((code, label(code)) for code in codes), key=lambda pair: pair[1].casefold())
+
+
+def _partner_codes(company_ids: list[int]) -> dict[int, dict[str, set[str]]]:
+    """Each partner's HS and NACE codes (what the code filter looks in)."""
+    return companies.partner_codes(company_ids)
 
 
 def _interested_in_me(company_id: int) -> list[dict]:

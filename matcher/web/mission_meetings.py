@@ -20,6 +20,7 @@ from matcher.services.mission_matches import mission_match_list
 from matcher.services.mission_schedules import (
     get_last_schedule, meeting_start, schedule_mission, set_meeting_locked,
 )
+from matcher.web.schedule_summary import summarize
 from matcher.web import web
 from matcher.web.i18n import current_language, localize
 from matcher.web.mission_forms import UTC_OFFSETS, ScheduleForm
@@ -160,13 +161,14 @@ def mission_agendas(mission_id: int):
 
 
 def _render_schedule(mission: dict, schedule: dict | None, form: ScheduleForm, can_edit: bool, status: int = 200):
-    grid, names = None, {}
+    grid, names, summary = None, {}, None
     if schedule:
+        summary = summarize(schedule)
         names = {c["id"]: c for c in schedule["companies"]}
         grid = {(m["slot"], m["table"]): m for m in schedule["meetings"]}
     return render_template(
         "web/missions/schedule.html", mission=mission, schedule=schedule, form=form, can_edit=can_edit, grid=grid,
-        names=names, offsets=UTC_OFFSETS, slot_times=_slot_times(schedule),
+        names=names, offsets=UTC_OFFSETS, slot_times=_slot_times(schedule), summary=summary,
     ), status
 
 

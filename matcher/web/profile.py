@@ -8,7 +8,7 @@ from matcher.errors import Conflict, NotFound, PreconditionFailed, ValidationFai
 from matcher.messages.input import FIELDS_INVALID
 from matcher.schemas import load_or_raise
 from matcher.schemas.company import CompanySchema
-from matcher.services import companies
+from matcher.services import companies, company_logos, profile_completeness
 from matcher.services.code_lookup import find_codes_for_picker, warm_up_in_background
 from matcher.web import web
 from matcher.web.formatting import country_choices, region_choices
@@ -141,12 +141,23 @@ def _find_codes(form: CompanyForm, target: str, from_text_only: bool = False) ->
                                         title=block.title, description=block.description)
 
 
-def _render(form: CompanyForm, company, status: int = 200, stale: bool = False):
+def render_edit(company, status: int = 200, **extra):
+    """The saved profile's editor again (after a logo upload the form itself was not sent)."""
+    return _render(CompanyForm.from_company(company), company, status=status, **extra)
+
+
+def _render(form: CompanyForm, company, status: int = 200, stale: bool = False, **extra):
     warm_up_in_background()  # the picker's first answer must not wait for the classifier's data
     form.pad()
+    if company is not None:
+        has_logo = company_logos.has_logo(company.id)
+        extra.setdefault("completeness", profile_completeness.measure(company, has_logo))
+        extra.setdefault("has_logo", has_logo)
+        extra.setdefault("logo_limits", {"megabytes": company_logos.MAX_UPLOAD_BYTES // (1024 * 1024),
+                                         "formats": ", ".join(company_logos.ACCEPTED_FORMATS)})
     country = (form.values.get("country") or "").strip().upper()
     return render_template(
         "web/profile/edit.html", form=form, company=company, stale=stale, picker_texts=picker_texts(),
         picker_heading=picker_heading, evidence_text=evidence_text,
-        countries=country_choices(), regions=region_choices(country) if len(country) == 2 else [],
+        countries=country_choices(), regions=region_choices(country) if len(country) == 2 else [], **extra,
     ), status

@@ -147,3 +147,34 @@ def test_reasons_are_worded_in_the_language_of_the_page(supplier_and_buyer):
     buyer.post("/locale", {"locale": "en", "next": "/matches"})
     english = _partner_block(buyer.get("/matches"), supplier_id)
     assert "corridor" in english and "коридор" not in english
+
+
+def test_a_match_shows_its_band_and_two_reasons_with_the_rest_under_why(supplier_and_buyer):
+    supplier, buyer, supplier_id, buyer_id = supplier_and_buyer
+    page = buyer.get("/matches")
+    block = _partner_block(page, supplier_id)
+    assert re.search(r"(хорошее|возможное) совпадение", block)
+    visible = block.split('<details class="why">')[0]
+    assert visible.count('class="reason-name"') <= 2
+    assert "<summary>почему?" in block
+    assert re.search(r'<h2 id="band-1" class="band-head band-(good|possible)">', page.get_data(as_text=True))
+
+
+def test_filters_that_leave_nobody_say_so_and_nonsense_filters_are_named(supplier_and_buyer):
+    _supplier, buyer, supplier_id, _buyer_id = supplier_and_buyer
+    assert _partner_block(buyer.get("/matches?country=BY&code=8436"), supplier_id)
+    empty = buyer.get("/matches?country=KZ")
+    assert empty.status_code == 200 and "Под эти фильтры не подходит ни один партнёр" in text_of(empty)
+    assert not _partner_block(buyer.get("/matches?code=0101"), supplier_id)
+    wrong = buyer.get("/matches?sort=random&code=<b>")
+    assert wrong.status_code == 422
+    assert "Выберите порядок из списка" in text_of(wrong) and "Код — это цифры" in text_of(wrong)
+
+
+def test_what_companies_wrote_is_marked_with_its_language_on_a_page_in_the_other(supplier_and_buyer):
+    _supplier, buyer, supplier_id, _buyer_id = supplier_and_buyer
+    buyer.set_cookie("matcher_locale", "en")
+    block = _partner_block(buyer.get("/matches"), supplier_id)
+    assert '<span lang="ru">Борисов</span>, Minsk Region, Belarus' in block
+    assert '<span lang="ru">Харвестеры и форвардеры для лесозаготовки</span>' in block
+    assert 'lang="ru">Forest' not in block

@@ -187,7 +187,7 @@ def test_building_a_schedule_shows_a_grid_without_clashes_and_value_against_the_
     assert len(meetings) == 3
     seats = [(m["slot"], c) for m in meetings for c in (m["supplier"], m["buyer"])]
     assert len(seats) == len(set(seats)) and len({(m["slot"], m["table"]) for m in meetings}) == len(meetings)
-    assert re.search(r"Ценность \d+ из не более \d+ \(\d+ %\)", text_of(grid_page))
+    assert re.search(r"Это расписание достигает \d+ % от лучшего возможного на этот день", text_of(grid_page))
     assert "6 из 6 компаний, у которых есть подходящий партнёр, получили встречу" in text_of(grid_page)
     assert "10:00–10:20" in text_of(grid_page) and "UTC+05:00" in text_of(grid_page)
     assert input_value(grid_page, "tables") == "2"  # the form remembers the last run
