@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from matcher.api import api
-from matcher.api.arguments import json_body
 from matcher.api.auth import allow_roles, current_user
-from matcher.api.openapi import problems, responds, tag
+from matcher.api.idempotency import idempotent
+from matcher.api.openapi import problems, tag
 from matcher.api.participation_schemas import CompanyMessageOutSchema, ThreadListSchema, ThreadSchema
 from matcher.schemas.mission_participation import MessageSchema
 from matcher.services import conversations
@@ -13,7 +13,7 @@ from matcher.services import conversations
 @api.get("/conversations")
 @allow_roles("company")
 @tag("messages")
-@responds(200, ThreadListSchema, description="The company's threads, newest first")
+@api.response(200, ThreadListSchema, description="The company's threads, newest first")
 def list_conversations():
     """List one's company's threads with the last message and the unread count of each."""
     return conversations.list_threads(current_user())
@@ -22,7 +22,7 @@ def list_conversations():
 @api.get("/conversations/<id:company_id>/messages")
 @allow_roles("company")
 @tag("messages")
-@responds(200, ThreadSchema, description="The thread, oldest first")
+@api.response(200, ThreadSchema, description="The thread, oldest first")
 @problems(422)
 def read_conversation(company_id: int):
     """Read the thread between one's company and `company_id`; what they sent is marked read.
@@ -35,9 +35,10 @@ def read_conversation(company_id: int):
 
 @api.post("/conversations/<id:company_id>/messages")
 @allow_roles("company")
-@json_body(MessageSchema)
+@idempotent()
+@api.arguments(MessageSchema, location="body")
 @tag("messages")
-@responds(201, CompanyMessageOutSchema, description="The message sent")
+@api.response(201, CompanyMessageOutSchema, description="The message sent")
 def send_company_message(company_id: int, payload: dict):
     """Write to another company: plain text, 1–2,000 characters (control and bidi characters removed).
 

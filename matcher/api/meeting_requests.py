@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from matcher.api import api
-from matcher.api.arguments import json_body
 from matcher.api.auth import current_user
-from matcher.api.openapi import problems, responds, tag
+from matcher.api.idempotency import idempotent
+from matcher.api.openapi import problems, tag
 from matcher.api.participation_schemas import MeetingRequestListSchema, MeetingRequestOutSchema
 from matcher.schemas.mission_participation import MeetingRequestSchema, MeetingRequestUpdateSchema
 from matcher.services import meeting_requests
@@ -12,16 +12,17 @@ from matcher.services import meeting_requests
 
 @api.get("/missions/<id:mission_id>/meeting-requests")
 @tag("missions")
-@responds(200, MeetingRequestListSchema, description="Requests, oldest first, each with its status")
+@api.response(200, MeetingRequestListSchema, description="Requests, oldest first, each with its status")
 def list_meeting_requests(mission_id: int):
     """List the mission's meeting requests: all for organisers and admins, those sent or received for a participant."""
     return meeting_requests.list_requests(mission_id, current_user())
 
 
 @api.post("/missions/<id:mission_id>/meeting-requests")
-@json_body(MeetingRequestSchema)
+@idempotent()
+@api.arguments(MeetingRequestSchema, location="body")
 @tag("missions")
-@responds(201, MeetingRequestOutSchema, description="The request, status «requested»")
+@api.response(201, MeetingRequestOutSchema, description="The request, status «requested»")
 @problems(409)
 def send_meeting_request(mission_id: int, payload: dict):
     """Ask another participant of the mission for a meeting, with a short note (a participant's company).
@@ -33,9 +34,9 @@ def send_meeting_request(mission_id: int, payload: dict):
 
 
 @api.patch("/missions/<id:mission_id>/meeting-requests/<id:request_id>")
-@json_body(MeetingRequestUpdateSchema)
+@api.arguments(MeetingRequestUpdateSchema, location="body")
 @tag("missions")
-@responds(200, MeetingRequestOutSchema, description="The request after the change")
+@api.response(200, MeetingRequestOutSchema, description="The request after the change")
 @problems(409)
 def update_meeting_request(mission_id: int, request_id: int, payload: dict):
     """Accept or decline a request (the company asked, with an optional `reason`), or cancel it (either side).

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from matcher.api import api
-from matcher.api.arguments import json_body
 from matcher.api.auth import allow_roles, current_user
-from matcher.api.openapi import problems, responds, tag
+from matcher.api.idempotency import idempotent
+from matcher.api.openapi import problems, tag
 from matcher.api.participation_schemas import (
     ParticipationSettingsOutSchema, RegistrationListSchema, RegistrationOutSchema,
 )
@@ -17,7 +17,7 @@ from matcher.services import mission_registrations
 @api.get("/missions/<id:mission_id>/participation")
 @allow_roles("admin", "organizer")
 @tag("missions")
-@responds(200, ParticipationSettingsOutSchema, description="How the mission takes registrations and requests")
+@api.response(200, ParticipationSettingsOutSchema, description="How the mission takes registrations and requests")
 def participation_settings(mission_id: int):
     """Read how the mission takes registrations, meeting requests and online meetings."""
     mission_registrations.load_for_registration(mission_id, current_user())
@@ -26,9 +26,9 @@ def participation_settings(mission_id: int):
 
 @api.patch("/missions/<id:mission_id>/participation")
 @allow_roles("admin", "organizer")
-@json_body(ParticipationSettingsSchema)
+@api.arguments(ParticipationSettingsSchema, location="body")
 @tag("missions")
-@responds(200, ParticipationSettingsOutSchema, description="The settings now in force")
+@api.response(200, ParticipationSettingsOutSchema, description="The settings now in force")
 def update_participation_settings(mission_id: int, payload: dict):
     """Open or close registration (deadline, approval, slots to choose from), cap meeting requests, allow video links.
 
@@ -40,7 +40,7 @@ def update_participation_settings(mission_id: int, payload: dict):
 
 @api.get("/missions/<id:mission_id>/registrations")
 @tag("missions")
-@responds(200, RegistrationListSchema, description="Registrations, oldest first")
+@api.response(200, RegistrationListSchema, description="Registrations, oldest first")
 def list_registrations(mission_id: int):
     """List the mission's registrations: all of them for organisers and admins, one's own for a company."""
     return mission_registrations.list_registrations(mission_id, current_user())
@@ -48,9 +48,10 @@ def list_registrations(mission_id: int):
 
 @api.post("/missions/<id:mission_id>/registrations")
 @allow_roles("company")
-@json_body(RegistrationSchema)
+@idempotent()
+@api.arguments(RegistrationSchema, location="body")
 @tag("missions")
-@responds(201, RegistrationOutSchema, description="The registration (approved at once when no approval is needed)")
+@api.response(201, RegistrationOutSchema, description="The registration (approved at once when no approval is needed)")
 @problems(409)
 def register_for_mission(mission_id: int, payload: dict):
     """Register one's own company for a mission that takes registrations, with its role and available slots.
@@ -62,9 +63,9 @@ def register_for_mission(mission_id: int, payload: dict):
 
 
 @api.patch("/missions/<id:mission_id>/registrations/<id:registration_id>")
-@json_body(RegistrationDecisionSchema)
+@api.arguments(RegistrationDecisionSchema, location="body")
 @tag("missions")
-@responds(200, RegistrationOutSchema, description="The registration after the decision")
+@api.response(200, RegistrationOutSchema, description="The registration after the decision")
 @problems(409)
 def decide_registration(mission_id: int, registration_id: int, payload: dict):
     """Approve or decline a registration (the mission's organiser or an admin), or withdraw one's own (cancelled).

@@ -114,6 +114,7 @@ TAGS = [
     {"name": "niches", "description": "Markets left by departed firms"},
     {"name": "missions", "description": "Trade missions: participants, match lists, meeting schedules"},
     {"name": "codes", "description": "HS and NACE codes found by words or proposed for an offer or need"},
+    {"name": "messages", "description": "Conversations between two companies, one thread per pair"},
     {"name": "service", "description": "Health and this document"},
 ]
 

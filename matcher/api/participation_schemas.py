@@ -8,8 +8,10 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 
 from matcher.api.schemas import CompanySummarySchema
-from matcher.models.mission_participation import REGISTRATION_STATES
 
+# The stored states, spelled out because the API layer does not import the models
+# (tests/unit/test_participation_schemas.py keeps them equal); «scheduled» is an answer's own.
+REGISTRATION_STATES = ("pending", "approved", "declined", "cancelled")
 REQUEST_STATUSES = ("requested", "accepted", "declined", "scheduled", "cancelled")
 
 
