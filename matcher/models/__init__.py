@@ -7,10 +7,15 @@ from matcher.models.job import JobRun
 from matcher.models.niche import Niche
 from matcher.models.notification import DIGEST_FREQUENCIES, OUTBOX_STATES, NotificationPreference, OutboxMail
 from matcher.models.user import ROLES, ApiToken, User, UserSession
+# issue 15: projects, their proposals, and what came of a pair
+from matcher.models.project import PROJECT_INTEREST_STATES, PROJECT_STATES, Project, ProjectInterest  # noqa: E402
+from matcher.models.outcome import CONTRACT_STATES, OUTCOME_STATES, Outcome  # noqa: E402
 
 __all__ = [
     "ApiToken", "ChangeLog", "Company", "CompanyCode", "DIGEST_FREQUENCIES", "IdempotentRequest",
     "INTEREST_STATES", "JobRun", "NotificationPreference", "OUTBOX_STATES", "OutboxMail",
     "MatchInterest", "Meeting", "Mission", "MissionParticipant", "MissionSchedule", "Need",
     "Niche", "Offer", "RateLimitCounter", "ROLES", "User", "UserSession",
+    "CONTRACT_STATES", "OUTCOME_STATES", "Outcome", "PROJECT_INTEREST_STATES", "PROJECT_STATES", "Project",
+    "ProjectInterest",
 ]

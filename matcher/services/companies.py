@@ -16,7 +16,7 @@ from matcher.schemas.company import CompanyOutSchema, CompanySchema
 from matcher.services.changes import record_change
 from matcher.services.text import fold
 
-_ITEM_FIELDS = ("title", "description", "hs_codes", "nace_codes")
+_ITEM_FIELDS = ("title", "description", "hs_codes", "nace_codes", "cooperation_types")  # + issue 15
 UNCONDITIONAL_ATTEMPTS = 3  # saves without a version redo their merge when another save got in first
 
 
