@@ -12,19 +12,12 @@ PROJECT_EDIT_FORBIDDEN = define("projects.edit_forbidden", N_(
     "Only the project's owner, an organiser or an admin may change it."))
 PROJECT_CLOSED = define("projects.closed", N_("The project is closed: it takes no more proposals."))
 PROJECT_CHANGED = define("projects.changed", N_("The project changed since you read it (version %(version)s)."))
-BUDGET_ORDER = define("projects.budget_order", N_("The lowest budget must not exceed the highest."))
 INTEREST_NEEDS_SUPPLIER = define("projects.interest_needs_supplier", N_(
     "Only a supplier company's account may propose for a project."))
 INTEREST_OWN_PROJECT = define("projects.interest_own_project", N_("A company cannot propose for its own project."))
-INTEREST_NOT_FOUND = define("projects.interest_not_found", N_("No proposal with id %(interest_id)s in this project."))
+INTEREST_NOT_FOUND = define("projects.interest_not_found", N_("Company %(company_id)s has made no proposal for this project."))
 SHORTLIST_STATE = define("projects.shortlist_state", N_("The status must be one of: %(choices)s."))
-UNKNOWN_COOPERATION = define("projects.unknown_cooperation", N_("Unknown cooperation type(s): %(names)s."))
 
-OUTCOME_STATE = define("outcomes.state", N_("The outcome must be one of: %(choices)s."))
 OUTCOME_NOT_A_PAIR = define("outcomes.not_a_pair", N_(
     "An outcome is recorded for a pair that met or said «interested» to each other."))
 OUTCOME_NOT_YOURS = define("outcomes.not_yours", N_("Only one of the two companies may record their outcome."))
-OUTCOME_VALUE_REQUIRED = define("outcomes.value_required", N_("A signed contract needs its value in USD and its year."))
-OUTCOME_VALUE_RANGE = define("outcomes.value_range", N_("Enter a whole number of US dollars from 1 to %(max)s."))
-OUTCOME_YEAR_RANGE = define("outcomes.year_range", N_("Enter a year from %(first)s to %(last)s."))
-OUTCOME_MONTH_RANGE = define("outcomes.month_range", N_("Enter a month from 1 to 12."))

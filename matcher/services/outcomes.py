@@ -95,3 +95,20 @@ def outcome_to_dict(outcome: Outcome) -> dict:
             "state": outcome.state, "contract_value_usd": outcome.contract_value_usd,
             "contract_year": outcome.contract_year, "contract_month": outcome.contract_month,
             "note": outcome.note}
+
+
+def partners_to_report(company_id: int) -> list[int]:
+    """Companies this one met (current schedules) or shares mutual interest with, by id."""
+    met_rows = db.session.execute(
+        select(Meeting.supplier_id, Meeting.buyer_id).where(
+            Meeting.schedule_id.in_(latest_schedule_ids()),
+            (Meeting.supplier_id == company_id) | (Meeting.buyer_id == company_id)))
+    partners = {b if a == company_id else a for a, b in met_rows} | mutual_partners(company_id)
+    return sorted(partners)
+
+
+def outcomes_of_company(company_id: int) -> dict[int, Outcome]:
+    """partner id -> the pair's outcome."""
+    rows = db.session.scalars(select(Outcome).where((Outcome.supplier_id == company_id)
+                                                    | (Outcome.buyer_id == company_id)))
+    return {(o.buyer_id if o.supplier_id == company_id else o.supplier_id): o for o in rows}

@@ -211,8 +211,8 @@ def _decide(user: User, project: Project, data: dict) -> ProjectInterest:
     row = db.session.scalar(select(ProjectInterest).where(
         ProjectInterest.project_id == project.id, ProjectInterest.company_id == data.get("company_id")))
     if row is None:
-        raise ValidationFailed(M.INTEREST_NOT_FOUND(interest_id=data.get("company_id")),
-                               {"company_id": [M.INTEREST_NOT_FOUND(interest_id=data.get("company_id"))]})
+        raise ValidationFailed(M.INTEREST_NOT_FOUND(company_id=data.get("company_id")),
+                               {"company_id": [M.INTEREST_NOT_FOUND(company_id=data.get("company_id"))]})
     row.status, row.updated_at = status, utcnow()
     if status == "shortlisted":
         _say(project.owner_company_id, row.company_id, "interested")

@@ -52,4 +52,6 @@ def home():
     niches = db.session.scalars(
         select(Niche).order_by(Niche.est_annual_volume_usd.desc().nulls_last(), Niche.id).limit(6)
     ).all()
-    return render_template("web/home.html", figures=figures, niches=niches)
+    from matcher.web.dashboard import public_summary  # issue 15
+
+    return render_template("web/home.html", figures=figures, niches=niches, corridor=public_summary())
