@@ -45,6 +45,11 @@ def suppliers_for_project(project: Project, limit: int = 20, min_score: float = 
     ids = _candidate_ids(project)
     if not ids:
         return []
+    # Preparing items stems words, and the stemmers are not thread-safe: a classifier warm-up started
+    # by a page with the code picker must be over first (as code_lookup's own requests wait for it).
+    from matcher.services.code_lookup import _after_warm_up
+
+    _after_warm_up()
     companies = db.session.scalars(select(Company).where(Company.id.in_(ids))
                                    .options(selectinload(Company.offers), selectinload(Company.needs)))
     engine = MatchEngine()

@@ -31,6 +31,12 @@ INTEREST_NAMES = {"submitted": _l("Submitted"), "shortlisted": _l("Shortlisted")
 _NUMBER_FIELDS = ("budget_min_usd", "budget_max_usd", "owner_company_id")
 
 
+@web.app_context_processor
+def _cooperation_globals() -> dict:
+    """The kinds of cooperation for the profile's offer and need blocks (and any page that ticks them)."""
+    return {"cooperation_choices": COOPERATION_TYPES, "cooperation_labels": COOPERATION_NAMES}
+
+
 def _names() -> dict:
     return {"sector_names": SECTOR_NAMES, "cooperation_names": COOPERATION_NAMES, "interest_names": INTEREST_NAMES,
             "sectors": SECTORS, "cooperation_types": COOPERATION_TYPES}
