@@ -39,3 +39,25 @@ def test_the_figures_count_each_measure_in_the_suppliers_sector(app):
 def test_meetings_of_a_mission_not_yet_begun_are_not_held(app):
     small_corridor()
     assert corridor_stats(on=date(2026, 9, 13))["totals"]["meetings"] == 0
+
+
+def test_the_demo_corridor_fills_the_dashboard_once(app):
+    from sqlalchemy import func, select
+
+    from matcher.db import db
+    from matcher.models import Offer, Outcome, Project
+
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    stats = corridor_stats(on=date(2026, 12, 4))
+    titles = set(db.session.scalars(select(Project.title)))
+    assert any("Жилой дом" in t for t in titles) and any("Школа" in t for t in titles)
+    assert any("Лесопильная линия" in t for t in titles) and any("ЧПУ" in t for t in titles)
+    assert stats["contracts_usd"] == 17_500_000 and stats["totals"]["meetings"] == 5
+    assert stats["totals"]["mutual_interest"] == 7
+    assert all(row["companies"] for row in stats["by_sector"])
+    assert sum(1 for o in db.session.scalars(select(Offer)) if "training" in o.cooperation_types) == 3
+    counts = (db.session.scalar(select(func.count(Project.id))), db.session.scalar(select(func.count(Outcome.id))))
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert (db.session.scalar(select(func.count(Project.id))), db.session.scalar(select(func.count(Outcome.id)))) \
+        == counts == (4, 7)
