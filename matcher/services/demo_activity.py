@@ -57,6 +57,12 @@ def load_demo_activity(data: dict, today: date | None = None) -> ActivityReport:
                     MatchInterest.company_id == company_id, MatchInterest.partner_id == partner_id)):
                 db.session.add(MatchInterest(company_id=company_id, partner_id=partner_id, state="interested"))
                 interests += 1
+    for actor, partner in activity.get("not_relevant", []):
+        company_id, partner_id = ids.get(actor), ids.get(partner)
+        if company_id and partner_id and not db.session.scalar(select(MatchInterest.id).where(
+                MatchInterest.company_id == company_id, MatchInterest.partner_id == partner_id)):
+            db.session.add(MatchInterest(company_id=company_id, partner_id=partner_id, state="not_relevant"))
+            interests += 1
     raw_mission = activity.get("mission")
     mission_id = None
     if raw_mission:

@@ -2,7 +2,8 @@
 
 A project is not in the match index (it is a call for proposals, not a company's profile), so it is
 scored as a niche would be, over a small engine of the suppliers whose codes share a chapter or a
-division with the project (all public suppliers when it names no codes, up to CANDIDATES); its
+division with the project, or who wrote no codes (all public suppliers when it names none; at most
+CANDIDATES); its
 cooperation types then re-score each match (matcher/scoring/cooperation.py).
 """
 from __future__ import annotations
@@ -29,8 +30,12 @@ def _candidate_ids(project: Project) -> list[int]:
     query = select(Company.id).where(Company.is_supplier.is_(True), public_company_clause(),
                                      Company.id != project.owner_company_id)
     if prefixes:
-        query = query.where(Company.id.in_(select(CompanyCode.company_id).where(or_(*(
-            (CompanyCode.scheme == scheme) & CompanyCode.code.startswith(prefix) for scheme, prefix in prefixes)))))
+        # suppliers sharing a chapter or division, and those who wrote no codes at all (words alone must
+        # still find them: the engine reads their codes from the text)
+        coded = select(CompanyCode.company_id)
+        sharing = coded.where(or_(*((CompanyCode.scheme == scheme) & CompanyCode.code.startswith(prefix)
+                                    for scheme, prefix in prefixes)))
+        query = query.where(Company.id.in_(sharing) | Company.id.not_in(coded))
     return list(db.session.scalars(query.order_by(Company.id).limit(CANDIDATES)))
 
 
