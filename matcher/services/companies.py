@@ -28,6 +28,7 @@ class CompanyFilters:
     q: str | None = None
     hs: str | None = None
     nace: str | None = None
+    cooperation: str | None = None  # issue 15: offers or needs of this kind of cooperation
 
 
 def get_company(company_id: int) -> Company:
@@ -148,6 +149,15 @@ def list_companies(filters: CompanyFilters, page: int = 1, per_page: int = 50,
                 CompanyCode.scheme == scheme, CompanyCode.code.like(_like_prefix(prefix))
             )
             query = query.where(Company.id.in_(codes))
+    if filters.cooperation:  # issue 15; JSON lists are compared as text, alike on both databases
+        from sqlalchemy import String, cast
+
+        from matcher.models import Need, Offer
+
+        kind = f'%"{_escape_like(filters.cooperation)}"%'
+        with_kind = [select(model.company_id).where(cast(model.cooperation_types, String).like(kind, escape="\\"))
+                     for model in (Offer, Need)]
+        query = query.where(Company.id.in_(with_kind[0]) | Company.id.in_(with_kind[1]))
     for word in fold(filters.q).split():
         query = query.where(Company.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))

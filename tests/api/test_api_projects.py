@@ -162,3 +162,13 @@ def test_the_owner_cannot_propose_for_its_own_project(client, token_for):
 def test_projects_need_a_token(client):
     assert client.get("/api/v1/projects").status_code == 401
     assert client.get("/api/v1/stats").status_code == 401
+
+
+def test_the_company_list_filters_by_kind_of_cooperation(client, admin):
+    client.post("/api/v1/companies", json=SUPPLIER, headers=admin)
+    client.post("/api/v1/companies", json=DAIRY, headers=admin)
+    found = client.get("/api/v1/companies?cooperation=construction", headers=admin).get_json()
+    assert [c["name"] for c in found["items"]] == [SUPPLIER["name"]]
+    assert found["items"][0]["offers"][0]["cooperation_types"] == ["construction"]
+    bad = client.get("/api/v1/companies?cooperation=barter", headers=admin)
+    assert bad.status_code == 400 and "cooperation" in bad.get_json()["errors"]

@@ -113,3 +113,12 @@ def test_a_mutually_interested_pair_records_a_signed_contract(signed_up):
     assert corridor_stats()["contracts_usd"] == 9_500_000
     stranger = signed_up("other@example.org")
     assert stranger.post(f"/outcomes/{trust.id}", {"state": "talks"}).status_code == 302  # no company yet
+
+
+def test_the_directory_filters_by_kind_of_cooperation_and_the_company_page_names_it(signed_up, web, create_company):
+    _supplier(signed_up)
+    create_company(name="Молочный комбинат")
+    text = text_of(web.get("/companies?cooperation=construction"))
+    assert "Минский стройтрест" in text and "Молочный комбинат" not in text
+    trust = db.session.query(Company).filter_by(name="Минский стройтрест").one()
+    assert "Строительные и инжиниринговые услуги" in text_of(web.get(f"/companies/{trust.id}"))
