@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 from matcher.api.schemas import MatchListSchema, PaginationArgsSchema, QueryText, page_schema
 from matcher.schemas.project import ProjectOutSchema, ProjectSchema
 from matcher.scoring.cooperation import TYPES as COOPERATION_TYPES
-from matcher.services.corridor_sectors import SECTORS
+from matcher.taxonomy.sectors import SECTORS
 
 __all__ = ["MatchListSchema"]
 

@@ -9,7 +9,7 @@ from matcher.schemas.base import InputSchema
 from matcher.schemas.company import MAX_USD
 from matcher.schemas.fields import HsCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.scoring.cooperation import TYPES as COOPERATION_TYPES
-from matcher.services.corridor_sectors import SECTORS
+from matcher.taxonomy.sectors import SECTORS
 from matcher.taxonomy import CodeError, regions
 
 

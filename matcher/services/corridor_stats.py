@@ -1,7 +1,7 @@
 """The corridor's figures against its $0.5 bn target (issue 15): one computation for the dashboard,
 the home page's summary and GET /api/v1/stats.
 
-By the seed's sectors (services/corridor_sectors.py): public companies, their offers and needs,
+By the seed's sectors (taxonomy/sectors.py): public companies, their offers and needs,
 mutual-interest pairs, meetings held (current schedules of missions that have begun), and the
 contracts the companies reported with their value; the same by month. A pair counts in the
 sector of its supplier.
@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from matcher.db import db, utcnow
 from matcher.models import CONTRACT_STATES, Company, MatchInterest, Meeting, Mission, MissionSchedule, Outcome
-from matcher.services.corridor_sectors import SECTORS, sector_of_codes, sector_of_company
+from matcher.taxonomy.sectors import SECTORS, sector_of_codes, sector_of_company
 from matcher.services.outcomes import latest_schedule_ids
 from matcher.services.visibility import public_company_clause
 

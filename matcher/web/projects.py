@@ -12,7 +12,7 @@ from matcher.errors import Conflict, DomainError, Forbidden, NotFound, Validatio
 from matcher.policy import projects as policy
 from matcher.scoring.cooperation import TYPES as COOPERATION_TYPES
 from matcher.services import projects as project_service
-from matcher.services.corridor_sectors import SECTORS
+from matcher.taxonomy.sectors import SECTORS
 from matcher.web import web
 from matcher.web.dashboard import SECTOR_NAMES
 from matcher.web.i18n import current_language, localize

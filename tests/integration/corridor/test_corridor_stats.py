@@ -5,7 +5,7 @@ from datetime import date
 
 from corridor_data import small_corridor
 
-from matcher.services.corridor_sectors import sector_of_codes, sector_of_company
+from matcher.taxonomy.sectors import sector_of_codes, sector_of_company
 from matcher.services.corridor_stats import corridor_stats
 
 
