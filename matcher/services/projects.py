@@ -75,20 +75,20 @@ def list_projects(page: int = 1, per_page: int = 50, status: str | None = None, 
 
 
 def _owner_for(user: User, owner_company_id: int | None) -> Company:
-    if owner_company_id is None:
+    """The publishing company: a company account's own (which must buy), or the buyer staff name."""
+    if not policy.is_staff(user):
         own = policy.own_company(user)
-        if own is None:
-            raise ValidationFailed(M.PROJECT_OWNER_REQUIRED(), {"owner_company_id": [M.PROJECT_OWNER_REQUIRED()]})
-        owner_company_id = own.id
+        if own is None or not policy.may_publish_for(user, own):
+            raise Forbidden(M.PROJECT_NEEDS_BUYER())
+        if owner_company_id not in (None, own.id):
+            raise Forbidden(M.PROJECT_NEEDS_BUYER())
+        return own
+    if owner_company_id is None:
+        raise ValidationFailed(M.PROJECT_OWNER_REQUIRED(), {"owner_company_id": [M.PROJECT_OWNER_REQUIRED()]})
     company = db.session.get(Company, owner_company_id)
-    if company is None:
+    if company is None or not company.is_buyer:
         raise ValidationFailed(M.PROJECT_OWNER_NOT_BUYER(company_id=owner_company_id),
                                {"owner_company_id": [M.PROJECT_OWNER_NOT_BUYER(company_id=owner_company_id)]})
-    if not company.is_buyer:
-        raise ValidationFailed(M.PROJECT_OWNER_NOT_BUYER(company_id=company.id),
-                               {"owner_company_id": [M.PROJECT_OWNER_NOT_BUYER(company_id=company.id)]})
-    if not policy.may_publish_for(user, company):
-        raise Forbidden(M.PROJECT_NEEDS_BUYER())
     return company
 
 

@@ -54,17 +54,22 @@ def test_a_buyer_publishes_a_project_for_its_own_company(client, buyer_token):
     assert {k: body[k] for k in HOUSING} == HOUSING
 
 
-def test_a_supplier_cannot_publish_a_project(client, supplier_token):
-    headers, _ = supplier_token
+def test_a_supplier_cannot_publish_a_project_nor_a_buyer_for_another_company(client, supplier_token, buyer_token,
+                                                                            admin):
+    headers, supplier_id = supplier_token
     response = client.post("/api/v1/projects", json=HOUSING, headers=headers)
-    assert response.status_code == 422
-    assert "owner_company_id" in response.get_json()["errors"]
+    assert response.status_code == 403 and "buyer company" in response.get_json()["detail"]
+    other = client.post("/api/v1/projects", json={**HOUSING, "owner_company_id": supplier_id}, headers=buyer_token[0])
+    assert other.status_code == 403
+    assert client.get("/api/v1/projects", headers=admin).get_json()["total"] == 0
 
 
-def test_an_organiser_publishes_for_a_named_buyer_and_must_name_one(client, organizer, buyer_token):
+def test_an_organiser_publishes_for_a_named_buyer_and_must_name_one(client, organizer, buyer_token, supplier_token):
     _, buyer_id = buyer_token
     missing = client.post("/api/v1/projects", json=HOUSING, headers=organizer)
     assert missing.status_code == 422 and "owner_company_id" in missing.get_json()["errors"]
+    seller = client.post("/api/v1/projects", json={**HOUSING, "owner_company_id": supplier_token[1]}, headers=organizer)
+    assert seller.status_code == 422 and "owner_company_id" in seller.get_json()["errors"]
     assert _publish(client, organizer, owner_company_id=buyer_id).get_json()["owner_company_id"] == buyer_id
 
 

@@ -76,7 +76,7 @@ def test_a_bad_project_form_is_shown_again_with_the_message_at_the_field(signed_
 def test_a_supplier_cannot_publish_and_nobody_else_edits(signed_up):
     supplier = _supplier(signed_up)
     refused = supplier.post("/projects/new", HOUSING_FORM, page="/projects/new")
-    assert refused.status_code == 422 and "не покупатель" in text_of(refused)
+    assert refused.status_code == 403 and "компания-покупатель" in text_of(refused)
     buyer = _buyer(signed_up)
     buyer.post("/projects/new", HOUSING_FORM, page="/projects/new")
     project = db.session.query(Project).one()
