@@ -84,12 +84,15 @@ def evaluate(score_pair=None) -> dict:
     if score_pair is None:
         from matcher.services.matching import score_pair as engine_pair
 
+        from matcher.services.cooperation_matches import adjusted
+
         def score_pair(supplier_id: int, buyer_id: int) -> float:
+            """Today's score as users see it: the engine's, moved by the kinds of cooperation."""
             try:
                 match = engine_pair(supplier_id, buyer_id)
             except KeyError:        # not in the index (deleted, or no longer a supplier / buyer)
                 return 0.0
-            return match.score if match is not None else 0.0
+            return adjusted([match])[0].score if match is not None else 0.0
 
     labels = collect_labels()
     scores = {(lb.supplier_id, lb.buyer_id): None for lb in labels}
