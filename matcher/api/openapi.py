@@ -74,6 +74,7 @@ _COMPONENT_NAMES = {
     "NicheOutSchema": "Niche", "NicheSchema": "NicheCreate",
     "MissionOutSchema": "Mission", "MissionSchema": "MissionCreate",
     "HttpScheduleRequestSchema": "ScheduleRequest", "ParticipantSchema": "ParticipantSettings",
+    "ProjectOutSchema": "Project", "ProjectSchema": "ProjectCreate",  # issue 15
 }
 
 def problems(*statuses: int):
@@ -114,6 +115,8 @@ TAGS = [
     {"name": "niches", "description": "Markets left by departed firms"},
     {"name": "missions", "description": "Trade missions: participants, match lists, meeting schedules"},
     {"name": "codes", "description": "HS and NACE codes found by words or proposed for an offer or need"},
+    {"name": "projects", "description": "Projects buyers publish; suggested suppliers; proposals"},
+    {"name": "stats", "description": "The corridor's figures against its $0.5 bn target"},
     {"name": "service", "description": "Health and this document"},
 ]
 

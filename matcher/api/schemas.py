@@ -83,6 +83,10 @@ class CompanyQueryArgsSchema(PaginationArgsSchema):
                    metadata={"description": "HS / TN VED code prefix, e.g. 84 or 8457"})
     nace = QueryText(validate=validate.Regexp(r"^\d{1,2}(?:\.\d{0,2})?$", error="a NACE prefix such as 28 or 28.4"),
                      metadata={"description": "NACE / OKVED prefix, e.g. 28 or 28.41"})
+    # issue 15: kinds of cooperation (matcher/scoring/cooperation.py)
+    cooperation = fields.String(validate=validate.OneOf(
+        ("supply", "contract_manufacturing", "distribution", "joint_venture", "training", "construction", "licensing")),
+        metadata={"description": "Only companies with an offer or need of this kind of cooperation"})
 
     @post_load
     def _normalise(self, data, **kwargs):

@@ -1,7 +1,7 @@
 """mission registrations, meeting requests, participation settings, company messages (issue 13)
 
 Revision ID: e13mis000001
-Revises: c12job000001
+Revises: e16msg000001
 Create Date: 2026-12-04 15:40:36.269034
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e13mis000001'
-down_revision = 'c12job000001'
+down_revision = 'e16msg000001'
 branch_labels = None
 depends_on = None
 
