@@ -218,8 +218,8 @@ def world(app, company_payload):
     db.session.commit()
     return {"tokens": tokens, "company_id": owner_company.id, "niche_id": niche.id, "mission_id": mission["id"],
             "meeting_id": schedule["meetings"][0]["id"], "job_id": job.id, "registration_id": registration.id,
-            "request_id": request.id, "partner_id": buyer.id, "second_buyer_id": second_buyer.id}
-            "meeting_id": schedule["meetings"][0]["id"], "job_id": job.id, "project_id": project.id}
+            "request_id": request.id, "partner_id": buyer.id, "second_buyer_id": second_buyer.id,
+            "project_id": project.id}
 
 
 def test_every_route_has_a_row_in_the_table():
@@ -237,10 +237,9 @@ def test_outcome_of_each_route_for_each_actor(client, world, rule, method, actor
     assert (rule, method) in EXPECTED, f"no rule for {method} {rule} in EXPECTED: add one"
     expected = EXPECTED[(rule, method)][actor]
     path = rule
-    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id", "registration_id", "request_id"):
+    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id", "registration_id", "request_id",
+                 "project_id"):
         path = path.replace(f"<id:{name}>", str(world[PARAMETERS.get((rule, method), {}).get(name, name)]))
-    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id", "project_id"):
-        path = path.replace(f"<id:{name}>", str(world[name]))
     assert "<" not in path, f"teach this test how to fill the parameters of {rule}"
     path += QUERIES.get((rule, method), "")
     headers = {"Authorization": f"Bearer {world['tokens'][actor]}"} if actor != "anonymous" else {}
