@@ -75,6 +75,8 @@ _COMPONENT_NAMES = {
     "MissionOutSchema": "Mission", "MissionSchema": "MissionCreate",
     "HttpScheduleRequestSchema": "ScheduleRequest", "ParticipantSchema": "ParticipantSettings",
     "ProjectOutSchema": "Project", "ProjectSchema": "ProjectCreate",  # issue 15
+    "ProjectInterestOutSchema": "ProjectInterest", "ProjectInterestSchema": "ProjectInterestCreate",
+    "StatsOutSchema": "Stats",
 }
 
 def problems(*statuses: int):

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 from matcher.api import api
-from matcher.api.openapi import responds, tag
-from matcher.api.project_schemas import StatsSchema
+from matcher.api.openapi import tag
+from matcher.api.stats_schemas import StatsOutSchema
 from matcher.services.corridor_stats import corridor_stats
 
 
 @api.get("/stats")
 @tag("stats")
-@responds(200, StatsSchema, description="Companies, offers, needs, mutual interest, meetings and contracts")
+@api.response(200, StatsOutSchema, description="Companies, offers, needs, mutual interest, meetings and contracts")
 def stats():
-    """The corridor dashboard's figures: by the seed's sectors and by month, against the target."""
+    """Read the corridor's figures: by the seed's sectors and by month, against the target.
+
+    The same figures as the corridor dashboard; any role.
+    """
     return corridor_stats()

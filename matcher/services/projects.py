@@ -20,7 +20,7 @@ from matcher.messages import projects as M
 from matcher.models import Company, MatchInterest, Project, ProjectInterest, User
 from matcher.policy import projects as policy
 from matcher.schemas import load_or_raise
-from matcher.schemas.project import ProjectInterestSchema, ProjectOutSchema, ProjectSchema
+from matcher.schemas.project import ProjectInterestOutSchema, ProjectInterestSchema, ProjectOutSchema, ProjectSchema
 
 _FIELDS = ("title", "description", "sector", "region", "budget_min_usd", "budget_max_usd", "deadline",
            "hs_codes", "nace_codes", "cooperation_types", "document_links", "status")
@@ -40,6 +40,11 @@ def project_to_dict(project: Project) -> dict:
     data["status"] = "open" if is_open(project) else "closed"
     data["proposals"] = len(project.interests)
     return data
+
+
+def proposal_to_dict(row: ProjectInterest) -> dict:
+    """A proposal as the API answers it: who proposed what, and the owner's decision."""
+    return ProjectInterestOutSchema().dump(row)
 
 
 def get_project(project_id: int) -> Project:
