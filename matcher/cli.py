@@ -68,6 +68,9 @@ def register_cli(app: Flask) -> None:
     from matcher.jobs.cli import register_jobs_cli
 
     register_jobs_cli(app)
+    from matcher.cli_feedback import register_feedback_cli  # issue 15: `flask eval feedback`
+
+    register_feedback_cli(app)
 
 
 def company_language(company) -> str:

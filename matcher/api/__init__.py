@@ -84,6 +84,7 @@ def register_api(app: Flask) -> None:
     )
     from matcher.api import interested, jobs  # noqa: F401  (issue 12: interest lists, background jobs)
     from matcher.api import conversations, meeting_requests, mission_registrations  # noqa: F401  (issue 13)
+    from matcher.api import projects, stats  # noqa: F401  (issue 15: projects, corridor figures)
     from matcher.extensions import csrf
 
     app.url_map.converters["id"] = IdConverter  # before the rules that use it are added

@@ -74,6 +74,9 @@ _COMPONENT_NAMES = {
     "NicheOutSchema": "Niche", "NicheSchema": "NicheCreate",
     "MissionOutSchema": "Mission", "MissionSchema": "MissionCreate",
     "HttpScheduleRequestSchema": "ScheduleRequest", "ParticipantSchema": "ParticipantSettings",
+    "ProjectOutSchema": "Project", "ProjectSchema": "ProjectCreate",  # issue 15
+    "ProjectInterestOutSchema": "ProjectInterest", "ProjectInterestSchema": "ProjectInterestCreate",
+    "StatsOutSchema": "Stats",
 }
 
 def problems(*statuses: int):
@@ -115,6 +118,8 @@ TAGS = [
     {"name": "missions", "description": "Trade missions: participants, match lists, meeting schedules"},
     {"name": "codes", "description": "HS and NACE codes found by words or proposed for an offer or need"},
     {"name": "messages", "description": "Conversations between two companies, one thread per pair"},
+    {"name": "projects", "description": "Projects buyers publish; suggested suppliers; proposals"},
+    {"name": "stats", "description": "The corridor's figures against its $0.5 bn target"},
     {"name": "service", "description": "Health and this document"},
 ]
 

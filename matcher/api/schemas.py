@@ -13,6 +13,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 
 from matcher.schemas.company import CompanyOutSchema, CompanySchema, ROLE_CHOICES
 from matcher.schemas.niche import NicheOutSchema, NicheSchema
+from matcher.scoring.cooperation import TYPES as COOPERATION_TYPES
 
 MAX_PAGE = 100_000  # keeps OFFSET inside what every database accepts
 MAX_WEIGHT = 1000.0
@@ -83,6 +84,9 @@ class CompanyQueryArgsSchema(PaginationArgsSchema):
                    metadata={"description": "HS / TN VED code prefix, e.g. 84 or 8457"})
     nace = QueryText(validate=validate.Regexp(r"^\d{1,2}(?:\.\d{0,2})?$", error="a NACE prefix such as 28 or 28.4"),
                      metadata={"description": "NACE / OKVED prefix, e.g. 28 or 28.41"})
+    cooperation = fields.String(validate=validate.OneOf(COOPERATION_TYPES),
+                                metadata={"description": "Only companies with an offer or need of this kind of "
+                                                         "cooperation"})
 
     @post_load
     def _normalise(self, data, **kwargs):

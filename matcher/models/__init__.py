@@ -12,6 +12,9 @@ from matcher.models.mission_participation import (
 from matcher.models.niche import Niche
 from matcher.models.notification import DIGEST_FREQUENCIES, OUTBOX_STATES, NotificationPreference, OutboxMail
 from matcher.models.user import ROLES, ApiToken, User, UserSession
+# issue 15: projects, their proposals, and what came of a pair
+from matcher.models.project import PROJECT_INTEREST_STATES, PROJECT_STATES, Project, ProjectInterest  # noqa: E402
+from matcher.models.outcome import CONTRACT_STATES, OUTCOME_STATES, Outcome  # noqa: E402
 
 __all__ = [
     "AccountDeletion", "CompanyLogo", "DELETION_SCOPES",
@@ -20,4 +23,6 @@ __all__ = [
     "MatchInterest", "Meeting", "MeetingRequest", "Mission", "MissionParticipant", "MissionParticipationSettings",
     "MissionRegistration", "MissionSchedule", "MISSION_ROLES", "Need",
     "Niche", "Offer", "RateLimitCounter", "REGISTRATION_STATES", "REQUEST_STATES", "ROLES", "User", "UserSession",
+    "CONTRACT_STATES", "OUTCOME_STATES", "Outcome", "PROJECT_INTEREST_STATES", "PROJECT_STATES", "Project",
+    "ProjectInterest",
 ]

@@ -64,6 +64,8 @@ class _ItemColumns:
     description: Mapped[str] = mapped_column(Text, default="")
     hs_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     nace_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # issue 15: what kind of cooperation (supply, training, joint venture …; scoring/cooperation.py)
+    cooperation_types: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Offer(_ItemColumns, db.Model):

@@ -8,6 +8,7 @@ from marshmallow import (
 from matcher.messages import input as say
 from matcher.schemas.base import InputSchema
 from matcher.schemas.messages import Range
+from matcher.scoring.cooperation import TYPES as COOPERATION_TYPES  # issue 15
 from matcher.schemas.fields import HsCode, LanguageCode, NaceCode, TrimmedString, UtcDateTime, unique_list
 from matcher.taxonomy import CodeError, regions, tax_ids
 
@@ -27,11 +28,15 @@ class ItemSchema(InputSchema):
     description = TrimmedString(load_default="", validate=validate.Length(max=5000))
     hs_codes = fields.List(HsCode(), load_default=list, validate=validate.Length(max=50))
     nace_codes = fields.List(NaceCode(), load_default=list, validate=validate.Length(max=30))
+    # issue 15: kinds of cooperation (matcher/scoring/cooperation.py); none named = any kind
+    cooperation_types = fields.List(fields.String(validate=validate.OneOf(COOPERATION_TYPES)), load_default=list,
+                                    validate=validate.Length(max=len(COOPERATION_TYPES)))
 
     @post_load
     def _dedupe_codes(self, data, **kwargs):
         data["hs_codes"] = unique_list(data.get("hs_codes") or [])
         data["nace_codes"] = unique_list(data.get("nace_codes") or [])
+        data["cooperation_types"] = unique_list(data.get("cooperation_types") or [])
         return data
 
 

@@ -19,7 +19,7 @@ from matcher.services.changes import record_change
 from matcher.services.text import fold
 from matcher.services.unit_of_work import unit_of_work, use_case
 
-_ITEM_FIELDS = ("title", "description", "hs_codes", "nace_codes")
+_ITEM_FIELDS = ("title", "description", "hs_codes", "nace_codes", "cooperation_types")  # + issue 15
 UNCONDITIONAL_ATTEMPTS = 3  # saves without a version redo their merge when another save got in first
 
 
@@ -31,6 +31,7 @@ class CompanyFilters:
     q: str | None = None
     hs: str | None = None
     nace: str | None = None
+    cooperation: str | None = None  # issue 15: offers or needs of this kind of cooperation
 
 
 def get_company(company_id: int) -> Company:
@@ -152,6 +153,15 @@ def list_companies(filters: CompanyFilters, page: int = 1, per_page: int = 50,
                 CompanyCode.scheme == scheme, CompanyCode.code.like(_like_prefix(prefix))
             )
             query = query.where(Company.id.in_(codes))
+    if filters.cooperation:  # issue 15; JSON lists are compared as text, alike on both databases
+        from sqlalchemy import String, cast
+
+        from matcher.models import Need, Offer
+
+        kind = f'%"{_escape_like(filters.cooperation)}"%'
+        with_kind = [select(model.company_id).where(cast(model.cooperation_types, String).like(kind, escape="\\"))
+                     for model in (Offer, Need)]
+        query = query.where(Company.id.in_(with_kind[0]) | Company.id.in_(with_kind[1]))
     for word in fold(filters.q).split():
         query = query.where(Company.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))

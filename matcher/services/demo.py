@@ -54,4 +54,7 @@ def load_demo_corridor(path: Path = DEMO_FILE) -> SeedReport:
             continue
         create_niche(payload, english)
         niches_added += 1
+    from matcher.services.demo_activity import load_demo_activity  # issue 15: projects, interest, outcomes
+
+    load_demo_activity(data)
     return SeedReport(added, present, niches_added, niches_present)

@@ -128,7 +128,10 @@ def matches_for_company(company_id: int, as_role: str | None = None, limit: int 
         finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
         return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
 
-    return _top_public(_asking_again_when_not_indexed(ask), limit)
+    # issue 15: cooperation types re-score the engine's list (services/cooperation_matches.py)
+    from matcher.services.cooperation_matches import with_cooperation
+
+    return _top_public(with_cooperation(_asking_again_when_not_indexed(ask), lang), limit)
 
 
 def _asking_again_when_not_indexed(ask):

@@ -15,6 +15,7 @@ from matcher.web import admin_mail, password_reset, verification  # noqa: E402,F
 from matcher.web import jobs, notification_settings, outbox  # noqa: E402,F401  (notifications and jobs)
 from matcher.web import conversations, mission_participants  # noqa: E402,F401  (issue 13: participants)
 from matcher.web import account_data, text_language  # noqa: E402,F401  (issue 17)
+from matcher.web import dashboard, outcomes, projects  # noqa: E402,F401  (issue 15: corridor)
 
 
 def register_web(app: Flask) -> None:

@@ -15,6 +15,8 @@ from matcher.web.formatting import region_choices
 from matcher.web.params import page_number, search_text
 from matcher.web.security import can_edit, current_company, current_user
 
+from matcher.scoring.cooperation import TYPES as COOPERATION_TYPES  # noqa: E402  (issue 15)
+
 PER_PAGE = 20
 
 
@@ -32,6 +34,7 @@ def directory():
         q=_arg("q", 200) or None,
         hs="".join(ch for ch in _arg("hs", 12) if ch in "0123456789") or None,
         nace=_arg("nace", 8) or None,
+        cooperation=_arg("cooperation", 30) if _arg("cooperation", 30) in COOPERATION_TYPES else None,  # issue 15
     )
     page = page_number(request.args.get("page"))
     viewer = current_user()

@@ -32,6 +32,7 @@ FEATURE_LABELS = {
     "certifications": _l("Shared certifications"),
     "languages": _l("Common language"),
     "service_mismatch": _l("Service versus goods"),
+    "cooperation": _l("Kind of cooperation"),  # issue 15
 }
 
 

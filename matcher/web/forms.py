@@ -42,6 +42,7 @@ class ItemForm:
     nace_codes: str = ""
     volume: str = ""
     code_query: str = ""
+    cooperation_types: list[str] = field(default_factory=list)  # issue 15: ticked kinds of cooperation
     errors: dict[str, list[str]] = field(default_factory=dict)
     found: CodeSearch | None = None  # the picker's answer, when «Find codes» was pressed
 
@@ -78,6 +79,7 @@ class ItemForm:
             "hs_codes": split_codes(self.hs_codes),
             "nace_codes": split_codes(self.nace_codes),
             VOLUME_FIELD[self.kind]: parse_amount(self.volume),
+            "cooperation_types": list(self.cooperation_types),  # issue 15
         }
         if self.title.strip():
             data["title"] = self.title
@@ -125,6 +127,7 @@ class CompanyForm:
                     kind=kind, index=position, id=str(item.id), title=item.title,
                     description=item.description or "", hs_codes=", ".join(item.hs_codes or []),
                     nace_codes=", ".join(item.nace_codes or []), volume="" if volume is None else str(volume),
+                    cooperation_types=list(item.cooperation_types or []),  # issue 15
                 ))
         form.pad()
         return form
@@ -146,6 +149,8 @@ class CompanyForm:
             block = blocks.setdefault((kind, index), ItemForm(kind=kind, index=index))
             if attr in ("id", "title", "description", "hs_codes", "nace_codes", "volume", "code_query"):
                 setattr(block, attr, data.get(name, ""))
+            elif attr == "cooperation_types":  # issue 15: tick boxes, several values under one name
+                block.cooperation_types = [t for t in data.getlist(name) if t]
         for (kind, index), block in sorted(blocks.items()):
             # Codes ticked among the picker's suggestions (the no-JavaScript way to pick them).
             for picked in data.getlist(f"{kind}-{index}-pick"):

@@ -8,6 +8,7 @@ from flask import current_app, render_template
 from matcher.services import front_page
 from matcher.settings import SETTINGS
 from matcher.web import web
+from matcher.web.dashboard import public_summary
 
 _FIGURES_KEY = "web_home_figures"
 _FIGURES_TTL_SECONDS = 60.0
@@ -30,4 +31,5 @@ def suggested_match_count() -> int | None:
 @web.get("/")
 def home():
     figures = front_page.directory_figures() | {"matches": suggested_match_count()}
-    return render_template("web/home.html", figures=figures, niches=front_page.largest_niches(6))
+    return render_template("web/home.html", figures=figures, niches=front_page.largest_niches(6),
+                           corridor=public_summary())

@@ -91,6 +91,17 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/api/v1/conversations", "GET"): outcomes(200, 200, 403, 403, 403),
     ("/api/v1/conversations/<id:company_id>/messages", "GET"): outcomes(200, 403, 403, 403, 403),
     ("/api/v1/conversations/<id:company_id>/messages", "POST"): outcomes(201, 403, 403, 403, 403),
+    # Projects (issue 15): the project is other_company's (a buyer); owner's company only supplies.
+    # A company account publishes for its own buying company; staff name the buyer (422 without it).
+    ("/api/v1/projects", "GET"): signed_in(200),
+    ("/api/v1/projects", "POST"): outcomes(403, 201, 403, 422, 422),
+    ("/api/v1/projects/<id:project_id>", "GET"): signed_in(200),
+    ("/api/v1/projects/<id:project_id>", "PATCH"): outcomes(403, 200, 403, 200, 200),
+    ("/api/v1/projects/<id:project_id>", "DELETE"): outcomes(403, 204, 403, 204, 204),
+    ("/api/v1/projects/<id:project_id>/matches", "GET"): signed_in(200),
+    # Only a supplier company's account proposes (staff would name the supplier: not in this body).
+    ("/api/v1/projects/<id:project_id>/interest", "POST"): outcomes(201, 403, 403, 403, 403),
+    ("/api/v1/stats", "GET"): signed_in(200),
 }
 
 # Valid bodies, so that a refusal can only come from the rules under test.
@@ -113,6 +124,9 @@ BODIES = {
     ("/api/v1/missions/<id:mission_id>/registrations/<id:registration_id>", "PATCH"): {"status": "approved"},
     ("/api/v1/missions/<id:mission_id>/meeting-requests/<id:request_id>", "PATCH"): {"status": "accepted"},
     ("/api/v1/conversations/<id:company_id>/messages", "POST"): {"body": "Здравствуйте! Обсудим поставки?"},
+    ("/api/v1/projects", "POST"): {"title": "Школа в Перми", "sector": "construction", "nace_codes": ["41.20"]},
+    ("/api/v1/projects/<id:project_id>", "PATCH"): {"budget_max_usd": 2_000_000},
+    ("/api/v1/projects/<id:project_id>/interest", "POST"): {"proposal": "Поставим станки"},
     ("/api/v1/missions/<id:mission_id>/schedule/jobs", "POST"): {
         "slots": 2, "tables": 1, "starts_at": "2027-09-14T10:00:00+05:00", "time_limit_s": 1},
 }
@@ -171,6 +185,10 @@ def world(app, company_payload):
     create_company(company_payload(name="Пермский лесокомбинат", country="RU", region="RU-PER", roles=["buyer"],
                                    offers=[], needs=[{"title": "Обрабатывающие центры", "hs_codes": ["8457"]}]),
                    owner=get_or_create_user("buyer@perm.ru", "company"))
+    from matcher.services.projects import create_project  # issue 15: other_company's project
+
+    project = create_project(get_or_create_user("buyer@perm.ru", "company"),
+                             {"title": "Цех механообработки", "sector": "machine_tools", "hs_codes": ["8457"]})
     niche = create_niche({"title": "Станки с ЧПУ", "departed_company": "DMG Mori", "hs_codes": ["8457"]})
     # A mission of the owner's company and an unowned buyer of what it sells, with a schedule.
     buyer = create_company(company_payload(name="Пермский моторный завод", country="RU", region="RU-PER",
@@ -200,7 +218,8 @@ def world(app, company_payload):
     db.session.commit()
     return {"tokens": tokens, "company_id": owner_company.id, "niche_id": niche.id, "mission_id": mission["id"],
             "meeting_id": schedule["meetings"][0]["id"], "job_id": job.id, "registration_id": registration.id,
-            "request_id": request.id, "partner_id": buyer.id, "second_buyer_id": second_buyer.id}
+            "request_id": request.id, "partner_id": buyer.id, "second_buyer_id": second_buyer.id,
+            "project_id": project.id}
 
 
 def test_every_route_has_a_row_in_the_table():
@@ -218,7 +237,8 @@ def test_outcome_of_each_route_for_each_actor(client, world, rule, method, actor
     assert (rule, method) in EXPECTED, f"no rule for {method} {rule} in EXPECTED: add one"
     expected = EXPECTED[(rule, method)][actor]
     path = rule
-    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id", "registration_id", "request_id"):
+    for name in ("company_id", "niche_id", "mission_id", "meeting_id", "job_id", "registration_id", "request_id",
+                 "project_id"):
         path = path.replace(f"<id:{name}>", str(world[PARAMETERS.get((rule, method), {}).get(name, name)]))
     assert "<" not in path, f"teach this test how to fill the parameters of {rule}"
     path += QUERIES.get((rule, method), "")
