@@ -55,18 +55,10 @@ def _dicts(mission_id: int, rows: list[MeetingRequest]) -> list[dict]:
 
 
 def scheduled_pairs(mission_id: int) -> set[tuple[int, int]]:
-    from matcher.services.mission_schedules import last_schedule
+    from matcher.services.stored_schedules import last_schedule
 
     schedule = last_schedule(mission_id)
     return {(m.supplier_id, m.buyer_id) for m in schedule.meetings} if schedule else set()
-
-
-def video_links(mission_id: int) -> dict[tuple[int, int], str]:
-    """(supplier id, buyer id) → the video link of the pair's accepted request, for agendas and .ics."""
-    rows = db.session.execute(select(MeetingRequest.supplier_id, MeetingRequest.buyer_id, MeetingRequest.video_link)
-                              .where(MeetingRequest.mission_id == mission_id, MeetingRequest.status == "accepted",
-                                     MeetingRequest.video_link.is_not(None))).all()
-    return {(r.supplier_id, r.buyer_id): r.video_link for r in rows}
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -160,7 +152,7 @@ def update_request(mission_id: int, request_id: int, payload: dict, user) -> dic
 
 def _release(mission: Mission, row: MeetingRequest) -> None:
     """Unlock the pair's meeting in the current schedule, so that the next run need not keep it."""
-    from matcher.services.mission_schedules import last_schedule
+    from matcher.services.stored_schedules import last_schedule
 
     schedule = last_schedule(mission.id)
     for meeting in schedule.meetings if schedule else []:

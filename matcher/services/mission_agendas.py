@@ -14,8 +14,7 @@ from matcher.messages import scheduling as say
 from matcher.models import Company, Meeting
 from matcher.services import matching
 from matcher.services.ics import CalendarEvent, calendar
-from matcher.services.meeting_requests import video_links
-from matcher.services.mission_schedules import last_schedule, meeting_to_dict
+from matcher.services.stored_schedules import last_schedule, meeting_to_dict, video_links
 from matcher.services.missions import ORGANISING_ROLES, company_id_of, iso_utc, load_mission
 from matcher.taxonomy import regions
 from matcher.text_safety import clean_text

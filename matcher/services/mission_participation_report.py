@@ -13,7 +13,7 @@ from matcher.errors import Forbidden
 from matcher.messages import missions as say
 from matcher.models import MeetingRequest, MissionRegistration
 from matcher.policy import missions as policy
-from matcher.services.mission_schedules import last_schedule
+from matcher.services.stored_schedules import last_schedule
 from matcher.services.missions import company_summaries, load_mission
 from matcher.services.spreadsheet_cells import append_row, safe_row
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 import logging
 import time
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.db import db, utcnow
@@ -33,6 +32,7 @@ from matcher.services import runtime
 from matcher.services.meeting_requests import place_accepted
 from matcher.services.mission_matches import mission_match_items
 from matcher.services.missions import company_id_of, company_summaries, iso_utc, load_mission
+from matcher.services.stored_schedules import last_schedule, meeting_start, meeting_to_dict  # noqa: F401
 from matcher.services.unit_of_work import use_case
 from matcher.sqlite_tuning import set_write_intent, write_intent, writing
 
@@ -180,28 +180,6 @@ def set_meeting_locked(mission_id: int, meeting_id: int, locked: bool, organizer
         raise Conflict(say.MISSION_CHANGED_MEANWHILE()) from None
     request = current.params["request"]
     return meeting_to_dict(meeting, datetime.fromisoformat(request["starts_at"]), request["slot_minutes"])
-
-
-def last_schedule(mission_id: int) -> MissionSchedule | None:
-    return db.session.scalar(
-        select(MissionSchedule).where(MissionSchedule.mission_id == mission_id)
-        .options(selectinload(MissionSchedule.meetings))
-        .order_by(MissionSchedule.id.desc()).limit(1)
-    )
-
-
-def meeting_start(starts_at: datetime, slot: int, slot_minutes: int) -> datetime:
-    return starts_at + timedelta(minutes=(slot - 1) * slot_minutes)
-
-
-def meeting_to_dict(meeting: Meeting, starts_at: datetime, slot_minutes: int) -> dict:
-    start = meeting_start(starts_at, meeting.slot, slot_minutes)
-    return {
-        "id": meeting.id, "slot": meeting.slot, "table": meeting.table_no,
-        "starts_at": start.isoformat(), "ends_at": (start + timedelta(minutes=slot_minutes)).isoformat(),
-        "supplier_id": meeting.supplier_id, "buyer_id": meeting.buyer_id,
-        "score": round(meeting.score, 1), "locked": meeting.locked,
-    }
 
 
 def schedule_to_dict(schedule: MissionSchedule, only_company: int | None = None) -> dict:

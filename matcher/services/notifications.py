@@ -165,7 +165,7 @@ def schedule_published(schedule_id: int) -> int:
     """Mail every participant with an address its agenda of this schedule (.ics attached) when it
     is new to them; returns how many mails were queued. A schedule replaced meanwhile sends nothing."""
     from matcher.services.mission_agendas import agenda_ics, company_agenda
-    from matcher.services.mission_schedules import last_schedule
+    from matcher.services.stored_schedules import last_schedule
 
     schedule = db.session.get(MissionSchedule, schedule_id)
     if schedule is None:

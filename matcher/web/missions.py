@@ -85,7 +85,7 @@ def mission_edit(mission_id: int):
 @web.get("/missions/<int:mission_id>")
 @login_required
 def mission_page(mission_id: int):
-    from matcher.services.mission_schedules import last_schedule
+    from matcher.services.stored_schedules import last_schedule
 
     user = current_user()
     mission_row = load(mission_id)
