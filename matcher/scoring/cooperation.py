@@ -1,14 +1,12 @@
-"""Cooperation types (issue 15): what kind of deal an offer or a need is about, and how well two agree.
-
-The types follow the EEN partnering profiles: supply, contract manufacturing / subcontracting,
-dealership / distribution, joint venture / localisation, training and education, construction and
-engineering services, technology / licensing. An item may name several; one that names none is
-"any kind" and scores exactly as before this feature existed (no points, no penalty).
-
-This is one feature in the shape of the others — `(need types, offer types) -> (score, detail)` —
-applied to an already explained `Match` by `adjust_match`, so the lead can move it into the
-feature registry without changing what it decides. Pure Python: no Flask, no SQLAlchemy.
-"""
+"""Cooperation types (issue 15): what kind of deal an offer or a need is about, and how well two agree."""
+# The types follow the EEN partnering profiles: supply, contract manufacturing / subcontracting,
+# dealership / distribution, joint venture / localisation, training and education, construction and
+# engineering services, technology / licensing. An item may name several; one that names none is
+# "any kind" and scores exactly as before this feature existed (no points, no penalty).
+#
+# This is one feature in the shape of the others — `(need types, offer types) -> (score, detail)` —
+# applied to an already explained `Match` by `adjust_match`, so the lead can move it into the
+# feature registry without changing what it decides. Pure Python: no Flask, no SQLAlchemy.
 from __future__ import annotations
 
 from dataclasses import replace

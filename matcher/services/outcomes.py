@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from matcher.db import db, utcnow
 from matcher.errors import Forbidden, NotFound, ValidationFailed
 from matcher.messages import projects as M
-from matcher.models import Company, Meeting, Mission, MissionSchedule, Outcome, User
+from matcher.models import OUTCOME_STATES, Company, Meeting, Mission, MissionSchedule, Outcome, User  # noqa: F401 (OUTCOME_STATES: the web form lists them)
 from matcher.policy import projects as policy
 from matcher.policy.contacts import mutual_partners
 from matcher.schemas import load_or_raise

@@ -7,9 +7,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 
 from matcher.errors import NotFound
 from matcher.file_responses import file_response
-from matcher.models import Company
-from matcher.db import db
-from matcher.services import missions
+from matcher.services import companies, missions
 from matcher.services.corridor_stats import corridor_stats
 from matcher.services.corridor_tables import table_csv, table_xlsx
 from matcher.services.outcomes import mission_outcomes
@@ -110,8 +108,8 @@ def mission_outcomes_page(mission_id: int):
     """What the pairs of an organiser's own mission reported (admins: any mission)."""
     mission = missions.load_mission(mission_id, current_user(), edit=True)
     rows = mission_outcomes(mission)
-    names = {c.id: c.name for c in db.session.query(Company.id, Company.name).filter(
-        Company.id.in_({r.supplier_id for r in rows} | {r.buyer_id for r in rows}))}
+    names = {cid: c.name for cid, c in companies.companies_by_id(
+        {r.supplier_id for r in rows} | {r.buyer_id for r in rows}).items()}
     return render_template("web/dashboard/mission_outcomes.html", mission=mission, outcomes=rows, names=names,
                            state_names=OUTCOME_NAMES)
 

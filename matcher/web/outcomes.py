@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from matcher.db import db
 from matcher.errors import Forbidden, NotFound, ValidationFailed
-from matcher.models import OUTCOME_STATES, Company
+from matcher.services import companies
 from matcher.services import outcomes as outcome_service
 from matcher.web import web
 from matcher.web.dashboard import OUTCOME_NAMES
@@ -18,9 +16,9 @@ from matcher.web.security import company_required, current_company, current_user
 def _page(errors: dict | None = None, values: dict | None = None, status: int = 200):
     company = current_company()
     ids = outcome_service.partners_to_report(company.id)
-    partners = list(db.session.scalars(select(Company).where(Company.id.in_(ids)).order_by(Company.name)))
+    partners = sorted(companies.companies_by_id(ids).values(), key=lambda c: c.name)
     return render_template("web/projects/outcomes.html", partners=partners,
-                           outcomes=outcome_service.outcomes_of_company(company.id), states=OUTCOME_STATES,
+                           outcomes=outcome_service.outcomes_of_company(company.id), states=outcome_service.OUTCOME_STATES,
                            state_names=OUTCOME_NAMES, errors=errors or {}, values=values or {}), status
 
 
