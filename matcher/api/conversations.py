@@ -4,7 +4,7 @@ from __future__ import annotations
 from matcher.api import api
 from matcher.api.auth import allow_roles, current_user
 from matcher.api.idempotency import idempotent
-from matcher.api.openapi import tag
+from matcher.api.openapi import problems, tag
 from matcher.api.participation_schemas import CompanyMessageOutSchema, ThreadListSchema, ThreadSchema
 from matcher.schemas.mission_participation import MessageSchema
 from matcher.services import conversations
@@ -23,6 +23,7 @@ def list_conversations():
 @allow_roles("company")
 @tag("messages")
 @api.response(200, ThreadSchema, description="The thread, oldest first")
+@problems(422)
 def read_conversation(company_id: int):
     """Read the thread between one's company and `company_id`; what they sent is marked read.
 

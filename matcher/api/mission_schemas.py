@@ -221,6 +221,7 @@ class AgendaMeetingSchema(MeetingSchema):
                          metadata={"description": "The company's side in this meeting"})
     partner = fields.Nested(AgendaPartnerSchema, required=True)
     reasons = fields.List(fields.Nested(ReasonSchema), required=True)
+    video_link = fields.String(allow_none=True, metadata={"description": "Hybrid missions: the pair's video-call link"})
 
 
 class AgendaMissionSchema(Schema):
