@@ -25,6 +25,18 @@ def types_of(model, ids) -> dict[int, list[str]]:
     return {r.id: list(r.cooperation_types or ()) for r in rows}
 
 
+def company_types(company_ids) -> dict[int, set[str]]:
+    """The cooperation types each company names on any of its offers or needs (the match list's filter)."""
+    ids = sorted(set(company_ids))
+    found: dict[int, set[str]] = {}
+    for model in (Offer, Need):
+        if ids:
+            for company_id, kinds in db.session.execute(
+                    select(model.company_id, model.cooperation_types).where(model.company_id.in_(ids))):
+                found.setdefault(company_id, set()).update(kinds or ())
+    return found
+
+
 def adjusted(matches: list[Match], lang: str = "en") -> list[Match]:
     """Each match moved by the cooperation kinds of its best pair, best first again."""
     firsts = [m.pairs[0] for m in matches if m.pairs]

@@ -14,10 +14,6 @@ PER_PAGE = 10
 BANDS = ("good", "possible", "all")  # what the «Show» filter offers; the default hides the weak ones
 SORTS = ("score", "name", "place")
 
-# Issue 15 adds cooperation types (supply, contract manufacturing, …). Until a provider is set here the
-# filter stays hidden; the provider answers, for partner ids, the types each of them accepts.
-cooperation_types_of: Callable[[list[int]], Mapping[int, set[str]]] | None = None
-cooperation_type_labels: Callable[[], list[tuple[str, str]]] = lambda: []
 
 
 def band_of(score: float) -> str:

@@ -6,11 +6,13 @@ from flask_babel import gettext as _
 
 from matcher import policy
 from matcher.errors import NotFound
-from matcher.services import companies, interests
+from matcher.scoring.cooperation import TYPES as COOPERATION_TYPES
+from matcher.services import companies, cooperation_matches, interests
 from matcher.settings import SETTINGS
 from matcher.web import match_list, web
 from matcher.web.formatting import company_display_name, country_name, place, region_name
 from matcher.web.i18n import current_language
+from matcher.web.projects import COOPERATION_NAMES
 from matcher.web.security import company_required, current_company, current_user, safe_next
 
 MATCH_LIMIT = 100  # the partners a page can filter and page through; the engine ranks them best first
@@ -47,7 +49,7 @@ def matches():
     if not show_hidden:
         found = [m for m in found if mine.get(m["company"]["id"]) != "not_relevant"]
     partner_ids = [m["company"]["id"] for m in found]
-    cooperation = match_list.cooperation_types_of(partner_ids) if match_list.cooperation_types_of else None
+    cooperation = cooperation_matches.company_types(partner_ids)
     kept, counts = match_list.select_matches(
         found, filters, _partner_codes(partner_ids), cooperation,
         sort_name=company_display_name, sort_place=lambda c: place(c.get("country"), c.get("region"), None))
@@ -66,7 +68,7 @@ def matches():
         total=len(kept), page=page, pages=pages, groups=groups, first_number=(page - 1) * match_list.PER_PAGE,
         all_url=url_for("web.matches", **{k: v for k, v in request.args.items() if k not in ("page", "show")}, show="all"),
         country_options=_options(found, "country", country_name), region_options=_options(found, "region", region_name),
-        cooperation_options=match_list.cooperation_type_labels() if cooperation is not None else [],
+        cooperation_options=[(kind, str(COOPERATION_NAMES[kind])) for kind in COOPERATION_TYPES],
         good_score=match_list.GOOD_SCORE, possible_score=match_list.POSSIBLE_SCORE,
     ), 422 if filters.errors else 200
 

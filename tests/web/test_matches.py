@@ -178,3 +178,14 @@ def test_what_companies_wrote_is_marked_with_its_language_on_a_page_in_the_other
     assert '<span lang="ru">Борисов</span>, Minsk Region, Belarus' in block
     assert '<span lang="ru">Харвестеры и форвардеры для лесозаготовки</span>' in block
     assert 'lang="ru">Forest' not in block
+
+
+def test_the_cooperation_filter_keeps_only_partners_offering_that_kind_of_cooperation(supplier_and_buyer):
+    _supplier, buyer, supplier_id, _buyer_id = supplier_and_buyer
+    supplier = db.session.get(Company, supplier_id)
+    supplier.offers[0].cooperation_types = ["supply", "training"]
+    db.session.commit()
+    page = buyer.get("/matches")
+    assert 'name="cooperation"' in page.get_data(as_text=True)
+    assert _partner_block(buyer.get("/matches?cooperation=training"), supplier_id)
+    assert not _partner_block(buyer.get("/matches?cooperation=joint_venture"), supplier_id)
