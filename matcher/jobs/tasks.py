@@ -83,6 +83,14 @@ def purge_due_deletions() -> dict:
 
 
 @job
+def close_expired_projects() -> int:
+    """Projects past their deadline, written down as closed (reads treat them as closed already)."""
+    from matcher.services.projects import close_expired
+
+    return close_expired()
+
+
+@job
 def notify_schedule_published(schedule_id: int) -> int:
     """Mail each participant of a new schedule its agenda with the .ics attached."""
     from matcher.services.notifications import schedule_published
