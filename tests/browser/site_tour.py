@@ -64,7 +64,9 @@ def _seed(app) -> Tour:
             company = create_company(payload, owner=owner if number == 0 else None)
             ids.append(company.id)
         tour.company_id, tour.partner_id = ids[0], ids[len(sellers)]
-        niches = [create_niche({k: v for k, v in raw.items() if k != "key"}) for raw in data["niches"][:2]]
+        english = ("title_en", "description_en")  # a niche's English texts go in apart from its fields
+        niches = [create_niche({k: v for k, v in raw.items() if k != "key" and k not in english},
+                               {k: raw[k] for k in english if raw.get(k)}) for raw in data["niches"][:2]]
         tour.niche_id = niches[0].id
         mission = create_mission({"name": "Тур по сайту", "city": "Пермь", "starts_on": "2027-09-14",
                                   "ends_on": "2027-09-14", "company_ids": ids}, organiser)
