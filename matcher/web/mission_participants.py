@@ -143,15 +143,8 @@ def mission_partners(mission_id: int):
 def mission_request_send(mission_id: int):
     payload = {"company_id": whole_number(request.form.get("company_id")) or 0,
                "message": request.form.get("message") or None}
-    try:
-        meeting_requests.send_request(mission_id, payload, current_user())
-    except DomainError as exc:
-        if exc.status == 404:
-            raise
-        _flash_error(exc)
-    else:
-        flash(_("Your meeting request is sent."), "success")
-    return redirect(url_for("web.mission_partners", mission_id=mission_id))
+    return _request_action(mission_id, lambda: meeting_requests.send_request(mission_id, payload, current_user()),
+                           _("Your meeting request is sent."))
 
 
 @web.post("/missions/<int:mission_id>/requests/<int:request_id>")
@@ -165,14 +158,21 @@ def mission_request_update(mission_id: int, request_id: int):
         payload["move_requested"] = True
     if "video_link" in form:
         payload["video_link"] = form.get("video_link") or None
+    return _request_action(
+        mission_id, lambda: meeting_requests.update_request(mission_id, request_id, payload, current_user()),
+        _("The meeting request is updated."))
+
+
+def _request_action(mission_id: int, act, done: str):
+    """Run a meeting-request use case, say how it went (a 404 stays a 404) and go back to the partners."""
     try:
-        meeting_requests.update_request(mission_id, request_id, payload, current_user())
+        act()
     except DomainError as exc:
         if exc.status == 404:
             raise
         _flash_error(exc)
     else:
-        flash(_("The meeting request is updated."), "success")
+        flash(done, "success")
     return redirect(url_for("web.mission_partners", mission_id=mission_id))
 
 
