@@ -19,6 +19,7 @@ import resource
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -195,6 +196,10 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000", help="registry sizes for --scale")
     ap.add_argument("--workers", default="1,2,4,8", help="worker process counts for --scale")
     ap.add_argument("--no-stall", action="store_true", help="--scale without the bulk-change stall part")
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="--scale: keep each size's snapshot in this directory and reuse it on the next run")
+    ap.add_argument("--today-up-to", type=int, default=200_000,
+                    help="--scale: above this size today's per-worker build is extrapolated, not run")
     args = ap.parse_args()
     if args.missions:
         return mission_lists(args.seed)
@@ -202,7 +207,8 @@ def main() -> None:
         from scale_bench import scale
 
         return scale([int(x) for x in args.sizes.split(",")], [int(x) for x in args.workers.split(",")],
-                     args.seed, Corpus, machine(), with_stall=not args.no_stall)
+                     args.seed, Corpus, machine(), with_stall=not args.no_stall, keep=args.keep,
+                     today_up_to=args.today_up_to)
     n = args.profiles or (20_000 if args.quick else 100_000)
     queries = 100 if args.quick else args.queries
     print(f"machine: {machine()}")

@@ -166,9 +166,48 @@ def stall(engine: MatchEngine, buyers: list[int], bulk: list, old_way: bool) -> 
             "alone_max_ms": max(alone), "alone_p99_ms": float(np.percentile(alone, 99))}
 
 
+def _built_or_kept(n: int, seed: int, profiles, niches, keep: Path | None, tmp: Path):
+    """(in-memory engine or None, snapshot dir, build seconds, write seconds, build processes).
+    With `keep`, the snapshot of this size and seed is kept there and reused by the next run, so the
+    slow build of a million profiles is paid once and the measurements can be repeated on a quiet
+    machine; a reused snapshot has no in-memory engine to compare with."""
+    snap = (keep / f"snap-{n}-{seed}") if keep else (tmp / "snap")
+    if keep and (snap / "manifest.json").exists():
+        meta = json.loads((snap / "manifest.json").read_text())
+        return None, snap, meta["build_seconds"], meta["write_seconds"], meta["build_processes"]
+    processes = os.cpu_count() or 1
+    engine = MatchEngine()
+    t = time.perf_counter()
+    engine.build(profiles, niches, processes=processes)
+    build_s = time.perf_counter() - t
+    partial = snap.with_name(snap.name + ".partial")
+    partial.mkdir(parents=True)
+    t = time.perf_counter()
+    engine.write_snapshot(partial, {"covers_change": 0})
+    write_s = time.perf_counter() - t
+    manifest = json.loads((partial / "manifest.json").read_text())
+    manifest.update(build_seconds=build_s, write_seconds=write_s, build_processes=processes)
+    (partial / "manifest.json").write_text(json.dumps(manifest))
+    partial.rename(snap)
+    return engine, snap, build_s, write_s, processes
+
+
+def _today_extrapolated(measured: dict | None, n: int) -> dict | None:
+    """Today's per-worker index at n profiles from the largest size measured (it grows linearly:
+    build time and memory per profile are flat from 10k to 100k), when building it is too slow."""
+    if measured is None:
+        return None
+    factor = n / measured["n"]
+    uss = measured["bare_uss"] + (measured["uss"] - measured["bare_uss"]) * factor
+    rss = measured["bare_uss"] + (measured["rss"] - measured["bare_uss"]) * factor
+    return {"ready_s": measured["ready_s"] * factor, "uss": uss, "rss": rss,
+            "extrapolated_from": measured["n"]}
+
+
 def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, machine: str,
-          with_stall: bool = True) -> None:
+          with_stall: bool = True, keep: Path | None = None, today_up_to: int = 200_000) -> None:
     print(f"machine: {machine}; {load_average()}")
+    today_measured = None
     for n in sizes:
         corpus = corpus_cls(seed)
         profiles = corpus.profiles(n // 2, n - n // 2)
@@ -178,42 +217,46 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
         with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
             tmp = Path(tmp)
             (tmp / "buyers.json").write_text(json.dumps(buyers))
-            engine = MatchEngine()
-            t = time.perf_counter()
-            engine.build(profiles, niches)
-            build_s = time.perf_counter() - t
-            snap = tmp / "snap"
-            snap.mkdir()
-            t = time.perf_counter()
-            engine.write_snapshot(snap, {"covers_change": 0})
-            write_s = time.perf_counter() - t
+            engine, snap, build_s, write_s, processes = _built_or_kept(n, seed, profiles, niches, keep, tmp)
             disk_mb = sum(f.stat().st_size for f in snap.iterdir()) / 2**20
-            print(f"\n== {n:,} profiles ({engine._store.offers.live:,} offers, {engine._store.needs.live:,} needs)")
-            print(f"build in memory {build_s:.1f} s; snapshot written in {write_s:.1f} s, {disk_mb:.0f} MB on disk; "
-                  f"{load_average()}")
-
             t = time.perf_counter()
             mapped = MatchEngine.over(snapshot.load(snap)[0])
             map_s = time.perf_counter() - t
-            old_p50, old_p95 = latencies(engine, buyers)
+            print(f"\n== {n:,} profiles ({mapped._store.offers.live:,} offers, {mapped._store.needs.live:,} needs)")
+            print(f"build in memory {build_s:.1f} s with {processes} processes"
+                  f"{' (an earlier run, snapshot kept in ' + str(keep) + ')' if engine is None else ''}; "
+                  f"snapshot written in {write_s:.1f} s, {disk_mb:.0f} MB on disk; mapped in {map_s:.2f} s; "
+                  f"{load_average()}")
             new_p50, new_p95 = latencies(mapped, buyers)
-            same = all(engine.suppliers_for_buyer(c) == mapped.suppliers_for_buyer(c) for c in buyers[:20])
-            print(f"top-20: in-memory p50 {old_p50:.1f} ms p95 {old_p95:.1f} ms; mapped p50 {new_p50:.1f} ms "
-                  f"p95 {new_p95:.1f} ms (ratio p50 {new_p50 / old_p50:.2f}×, p95 {new_p95 / old_p95:.2f}×); "
-                  f"identical lists: {same}; {load_average()}")
+            if engine is not None:
+                old_p50, old_p95 = latencies(engine, buyers)
+                same = all(engine.suppliers_for_buyer(c) == mapped.suppliers_for_buyer(c) for c in buyers[:20])
+                print(f"top-20: in-memory p50 {old_p50:.1f} ms p95 {old_p95:.1f} ms; mapped p50 {new_p50:.1f} ms "
+                      f"p95 {new_p95:.1f} ms (ratio p50 {new_p50 / old_p50:.2f}×, p95 {new_p95 / old_p95:.2f}×); "
+                      f"identical lists: {same}; {load_average()}")
+            else:
+                print(f"top-20: mapped p50 {new_p50:.1f} ms p95 {new_p95:.1f} ms; {load_average()}")
             print(postings_share(mapped, buyers))
 
-            pickled = tmp / "profiles.pickle"
-            with open(pickled, "wb") as fh:
-                pickle.dump((profiles, niches), fh, protocol=pickle.HIGHEST_PROTOCOL)
             bare = run_workers("bare", "-", str(tmp / "buyers.json"), 1)[0]
             print(f"a bare worker process (Python, numpy, the engine imported, no index): USS {bare['uss']:.0f} MB")
-            today = run_workers("build", str(pickled), str(tmp / "buyers.json"), 1)[0]
-            print(f"today's worker (builds its own): ready in {today['ready_s']:.1f} s, RSS {today['rss']:.0f} MB, "
+            if n <= today_up_to or today_measured is None:
+                pickled = tmp / "profiles.pickle"
+                with open(pickled, "wb") as fh:
+                    pickle.dump((profiles, niches), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                today = run_workers("build", str(pickled), str(tmp / "buyers.json"), 1)[0]
+                today_measured = {**today, "n": n, "bare_uss": bare["uss"]}
+                how = "builds its own"
+            else:
+                today = _today_extrapolated(today_measured, n)
+                how = f"builds its own; extrapolated linearly from {today['extrapolated_from']:,} profiles"
+            print(f"today's worker ({how}): ready in {today['ready_s']:.1f} s, RSS {today['rss']:.0f} MB, "
                   f"USS {today['uss']:.0f} MB — {len(worker_counts) and max(worker_counts)} workers "
                   f"≈ {today['uss'] * max(worker_counts):.0f} MB; {load_average()}")
+            pss_of = {}
             for count in worker_counts:
                 reports = run_workers("mapped", str(snap), str(tmp / "buyers.json"), count)
+                pss_of[count] = sum(r["pss"] for r in reports)
                 ready = max(r["ready_s"] for r in reports)
                 uss = sum(r["uss"] for r in reports) / count
                 pss = sum(r["pss"] for r in reports)
@@ -224,8 +267,13 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
                       f"{pss / (today['uss'] * count):.2f}×); index memory of its own "
                       f"{uss - bare['uss']:.0f} MB (today {today['uss'] - bare['uss']:.0f} MB); "
                       f"p50 {reports[0]['p50']:.1f} ms; {load_average()}")
+            if len(pss_of) > 1:
+                low, high = min(pss_of), max(pss_of)
+                extra = (pss_of[high] - pss_of[low]) / (high - low)
+                print(f"memory each extra mapped worker adds (PSS of {high} workers − PSS of {low}, per worker): "
+                      f"{extra:.0f} MB (today: a whole index, {today['uss']:.0f} MB)")
 
-            if not with_stall:
+            if not with_stall or engine is None:
                 print(f"BENCH scale n={n} build_s={build_s:.1f} map_s={map_s:.2f} worker_ready_s={ready:.2f} "
                       f"uss_mb={uss:.0f} today_uss_mb={today['uss']:.0f} p50_ms={new_p50:.1f}")
                 continue

@@ -7,13 +7,14 @@ import numpy as np
 
 from matcher.scoring import among, weights as W, wording
 from matcher.scoring.features import Context
+from matcher.scoring.forked import forked_map
 from matcher.scoring.index import SideIndex
 from matcher.scoring.lists import many_lists
 from matcher.scoring.model import Match, Niche, Profile
 from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.ranking import Query, rank
 from matcher.scoring.rwlock import RWLock
-from matcher.scoring.store import BUYER, SUPPLIER, Store
+from matcher.scoring.store import BUYER, SUPPLIER, Store, prepare_to_index
 
 NICHE_MEMBER_FIT = 0.45     # product fit at which an item counts as being "in" a niche
 CANDIDATE_CAP = 2000        # items scored per query after the cheap prefilter
@@ -49,9 +50,12 @@ class MatchEngine:
         replay(self, self._lock, list(profiles), list(removed))
 
     # ---- writes -------------------------------------------------------------------------------
-    def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = ()) -> None:
+    def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = (), *, processes: int = 1) -> None:
+        """Index every profile and niche from scratch. With `processes` > 1 the items are prepared
+        (the costly part: words, the classifier) in that many forked children while this process
+        packs what they send back; only where nothing else runs threads (a CLI, a builder process)."""
         with self._lock.write():
-            self._build(list(profiles), list(niches))
+            self._build(list(profiles), list(niches), processes)
 
     def upsert_profile(self, profile: Profile) -> None:
         with self._lock.write():
@@ -202,12 +206,17 @@ class MatchEngine:
         ctx = Context.of(self._store.lex, self._workers)
         return rank(self._store, query, ctx, w, self._cap, limit, min_score, lang)
 
-    def _build(self, profiles: list[Profile], niches: list[Niche]) -> None:
+    def _build(self, profiles: list[Profile], niches: list[Niche], processes: int = 1) -> None:
         profiles = list({p.id: p for p in profiles}.values())     # a repeated id: the last one wins
         niches = list({n.id: n for n in niches}.values())
         self._store = Store()
-        for profile in profiles:
-            self._store.add_profile(profile)
+        if processes > 1:
+            chunk = max(16, min(256, len(profiles) // (8 * processes)))     # small enough to even out
+            for at, ready in enumerate(forked_map(prepare_to_index, profiles, processes, chunk)):
+                self._store.add_profile(profiles[at], ready)
+        else:
+            for profile in profiles:
+                self._store.add_profile(profile)
         for niche in niches:
             self._store.add_niche(niche)
         for niche in niches:
