@@ -7,14 +7,13 @@ import numpy as np
 
 from matcher.scoring import among, weights as W, wording
 from matcher.scoring.features import Context
-from matcher.scoring.forked import forked_map
 from matcher.scoring.index import SideIndex
 from matcher.scoring.lists import many_lists
 from matcher.scoring.model import Match, Niche, Profile
 from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.ranking import Query, rank
 from matcher.scoring.rwlock import RWLock
-from matcher.scoring.store import BUYER, SUPPLIER, Store, prepare_to_index
+from matcher.scoring.store import BUYER, SUPPLIER, Store
 
 NICHE_MEMBER_FIT = 0.45     # product fit at which an item counts as being "in" a niche
 CANDIDATE_CAP = 2000        # items scored per query after the cheap prefilter
@@ -49,11 +48,8 @@ class MatchEngine:
         from matcher.scoring.replay import replay
         replay(self, self._lock, list(profiles), list(removed))
 
-    # ---- writes -------------------------------------------------------------------------------
+    # ---- writes ----
     def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = (), *, processes: int = 1) -> None:
-        """Index every profile and niche from scratch. With `processes` > 1 the items are prepared
-        (the costly part: words, the classifier) in that many forked children while this process
-        packs what they send back; only where nothing else runs threads (a CLI, a builder process)."""
         with self._lock.write():
             self._build(list(profiles), list(niches), processes)
 
@@ -86,7 +82,7 @@ class MatchEngine:
         with self._lock.write():
             self._store.remove_niche(niche_id)
 
-    # ---- reads --------------------------------------------------------------------------------
+    # ---- reads ----
     def suppliers_for_buyer(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
                             weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
         with self._lock.read():
@@ -176,7 +172,7 @@ class MatchEngine:
     def __contains__(self, company_id: object) -> bool:
         return company_id in self._store.profiles
 
-    # ---- internals ----------------------------------------------------------------------------
+    # ---- internals ----
     def _partners(self, company_id: int, as_role: str, limit, min_score, weights, lang) -> list[Match]:
         """Ranked partners of one company looking as a buyer or as a supplier (no locking)."""
         s = self._store
@@ -210,13 +206,7 @@ class MatchEngine:
         profiles = list({p.id: p for p in profiles}.values())     # a repeated id: the last one wins
         niches = list({n.id: n for n in niches}.values())
         self._store = Store()
-        if processes > 1:
-            chunk = max(16, min(256, len(profiles) // (8 * processes)))     # small enough to even out
-            for at, ready in enumerate(forked_map(prepare_to_index, profiles, processes, chunk)):
-                self._store.add_profile(profiles[at], ready)
-        else:
-            for profile in profiles:
-                self._store.add_profile(profile)
+        self._store.add_profiles(profiles, processes)
         for niche in niches:
             self._store.add_niche(niche)
         for niche in niches:

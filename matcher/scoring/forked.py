@@ -1,10 +1,9 @@
-"""Work shared out among forked processes that inherit the caller's data instead of a pickled copy.
-
-Only for a process with no other threads running (a CLI command, a builder process): a lock
-copied mid-use by fork is never released in the child. Where the platform cannot fork, or there
-is too little work to pay for the processes, everything runs in the caller.
-"""
+"""Work shared out among forked processes that inherit the caller's data instead of a pickled copy."""
 from __future__ import annotations
+
+# Only for a process with no other threads running (a CLI command, a builder process): a lock
+# copied mid-use by fork is never released in the child. Where the platform cannot fork, or there
+# is too little work to pay for the processes, everything runs in the caller.
 
 import multiprocessing as mp
 from typing import Callable, Iterator, Sequence, TypeVar

@@ -7,6 +7,7 @@ from functools import lru_cache
 import numpy as np
 
 from matcher.scoring import registry
+from matcher.scoring.forked import forked_map
 from matcher.scoring.index import SideIndex
 from matcher.scoring.lexicon import Lexicon
 from matcher.scoring.model import Item, Niche, Profile
@@ -91,6 +92,18 @@ class Store:
         needs = [self._add_item(self.needs, item, slot, p) for item, p in zip(profile.needs, ready_needs)]
         self.items_of[profile.id] = (offers, needs)
         return offers, needs
+
+    def add_profiles(self, profiles: list[Profile], processes: int = 1) -> None:
+        """Index many companies. With `processes` > 1 their items are prepared (the costly part:
+        words, the classifier) in that many forked children while this process packs what they
+        send back — only where no other thread runs (a CLI command, a builder process)."""
+        if processes <= 1:
+            for profile in profiles:
+                self.add_profile(profile)
+            return
+        chunk = max(16, min(256, len(profiles) // (8 * processes)))     # small enough to even out
+        for at, ready in enumerate(forked_map(prepare_to_index, profiles, processes, chunk)):
+            self.add_profile(profiles[at], ready)
 
     # snapshots keep these two facets under their old names
     _FACET_AT = {f.name: at for at, f in enumerate(registry.COMPANY_FEATURES)}
