@@ -75,10 +75,12 @@ def _best_prefix(kind: str, need: Prepared, offer: Prepared) -> tuple[str, bool,
     return prefix, n[prefix][1], o[prefix][1]
 
 
-def _codes_of(kind: str, p: Prepared) -> list[str]:
-    """The item's whole codes, shortest first (ties in the order the item lists them)."""
+def _nearest_whole(kind: str, p: Prepared, prefix: str) -> str:
+    """The item's shortest whole code under `prefix` (among equals the one it lists first), else
+    the prefix itself."""
     entries = p.hs if kind == codes.HS else p.nace
-    return sorted((prefix for prefix, (_, whole) in entries.items() if whole), key=len)
+    return min((code for code, (_, whole) in entries.items() if whole and code.startswith(prefix)),
+               key=len, default=prefix)
 
 
 def _shared_label(kind: str, prefix: str, need: Prepared, offer: Prepared, lang: str) -> str | None:
@@ -103,8 +105,7 @@ def code_detail(kind: str, need: Prepared, offer: Prepared, lang: str = "en") ->
     if best is None:
         return say("no_code", lang)
     prefix, need_whole, offer_whole = best
-    near_need, near_offer = (next((c for c in _codes_of(kind, p) if c.startswith(prefix)), prefix)
-                             for p in (need, offer))
+    near_need, near_offer = _nearest_whole(kind, need, prefix), _nearest_whole(kind, offer, prefix)
     a, b = codes.display(kind, near_need), codes.display(kind, near_offer)
     shown = codes.display(kind, prefix)
     label = _shared_label(kind, prefix, need, offer, lang)

@@ -59,7 +59,9 @@ def _shared_profile_features(store: Store, query: Query, slot: int, lang: str) -
 
 
 def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int, limit: int,
-         min_score: float, lang: str = "en") -> list[Match]:
+         min_score: float, lang: str = "en", explain: int | None = None) -> list[Match]:
+    """The `limit` best partners; the first `explain` of them (None: all) with their reasons worded
+    — the costly half of a query — the others with score and pairs only (nobody will read them)."""
     if limit <= 0:
         return []
     q_iids = np.asarray(query.iids, dtype=np.int64)
@@ -111,8 +113,11 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
     top = eligible[np.lexsort((company_ids[eligible], -np.round(best[eligible], 1)))][:limit]
 
     matches = []
-    for g in top.tolist():
+    for shown, g in enumerate(top.tolist()):
         pair_idx = order[starts[g]: min(ends[g], starts[g] + PAIRS_PER_MATCH)]
+        if explain is not None and shown >= explain:
+            matches.append(unexplained(query, q_iids, cand, total, pair_idx, int(company_ids[g])))
+            continue
         i, j = divmod(int(pair_idx[0]), m)
         pos = int(inverse[j])
         points, details = shared[pos]
@@ -127,7 +132,6 @@ def explain_match(store, query, q_iids, cand, pm: PairMatrix, scores, gate, tota
                   comp_points, comp_details, company_id, lang: str = "en") -> Match:
     """The match of the company owning candidate j, from its best pair (i, j): each feature's points
     as the registry adds them up, worded, and the company's best pairs."""
-    m = total.shape[1]
     q_iid, c_iid = int(q_iids[i]), int(cand[j])
     pq = prepared(query.q_side.items[q_iid], query.q_side.inferred_of(q_iid))
     pc = prepared(query.c_side.items[c_iid], query.c_side.inferred_of(c_iid))
@@ -139,7 +143,18 @@ def explain_match(store, query, q_iids, cand, pm: PairMatrix, scores, gate, tota
                                    comp_points, comp_details, lang)
     score = float(total[i, j])
     reasons = explain.round_reasons([(n, c, d() if c != 0 else "") for n, c, d in parts], score)
-    pairs = []
+    return Match(company_id, round(score, 1), reasons, best_pairs(query, q_iids, cand, total, pair_idx))
+
+
+def unexplained(query, q_iids, cand, total, pair_idx, company_id) -> Match:
+    """The match as explain_match gives it, without reasons."""
+    i, j = divmod(int(pair_idx[0]), total.shape[1])
+    return Match(company_id, round(float(total[i, j]), 1), (), best_pairs(query, q_iids, cand, total, pair_idx))
+
+
+def best_pairs(query, q_iids, cand, total, pair_idx) -> tuple[PairScore, ...]:
+    """The company's best offer–need pairs (ids of the stored items, or of the niche)."""
+    m, pairs = total.shape[1], []
     for idx in pair_idx.tolist():
         pi, pj = divmod(int(idx), m)
         if total[pi, pj] <= 0:
@@ -149,4 +164,4 @@ def explain_match(store, query, q_iids, cand, pm: PairMatrix, scores, gate, tota
         if query.niche is not None:
             offer_id, need_id = (cj.id, query.niche.id) if query.q_is_need else (query.niche.id, cj.id)
         pairs.append(PairScore(offer_id, need_id, round(float(total[pi, pj]), 1)))
-    return Match(company_id, round(score, 1), reasons, tuple(pairs))
+    return tuple(pairs)
