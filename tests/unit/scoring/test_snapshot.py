@@ -1,7 +1,6 @@
 """A mapped snapshot answers exactly like the in-memory index it was written from, also after a tail."""
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -9,6 +8,7 @@ import pytest
 from matcher.scoring import MatchEngine
 from matcher.scoring import snapshot
 from tests.evaluation.corpus import load
+from tests.unit.scoring.helpers import tail_of
 
 PROFILES, NICHES, _ = load()
 
@@ -53,15 +53,7 @@ def test_mapped_snapshot_gives_the_same_matches_reasons_and_niches_as_the_index_
 
 
 def _tail():
-    """Edits, removals and newcomers, as a change-log tail would bring them."""
-    edited = [dataclasses.replace(p, description=p.description + " Поставки в Пермский край.",
-                                  offers=p.offers[:1] + p.offers[2:]) for p in PROFILES[:15]]
-    removed = [p.id for p in PROFILES[15:25]]
-    newcomers = [dataclasses.replace(p, id=p.id + 100_000,
-                                     offers=tuple(dataclasses.replace(i, id=i.id + 100_000) for i in p.offers),
-                                     needs=tuple(dataclasses.replace(i, id=i.id + 100_000) for i in p.needs))
-                 for p in PROFILES[25:45]]
-    return edited + newcomers, removed
+    return tail_of(PROFILES)
 
 
 def test_mapped_snapshot_with_a_replayed_tail_equals_a_fresh_build_of_the_same_registry(tmp_path):
@@ -110,6 +102,19 @@ def test_a_snapshot_written_again_after_a_tail_round_trips(tmp_path):
     for p in upserts:
         assert reloaded.suppliers_for_buyer(p.id) == mapped.suppliers_for_buyer(p.id)
         assert reloaded.buyers_for_supplier(p.id) == mapped.buyers_for_supplier(p.id)
+
+
+def test_a_snapshot_written_after_the_niches_were_refreshed_maps_back_with_the_same_memberships(tmp_path):
+    upserts, removed = _tail()
+    mapped = _mapped(_engine(), tmp_path)
+    mapped.replay(upserts, removed, refresh_niches=True)    # memberships now over arrays of its own
+    again = tmp_path / "again"
+    again.mkdir()
+    mapped.write_snapshot(again, {"covers_change": 9})
+    reloaded = MatchEngine.over(snapshot.load(again)[0])
+    answers = _everything(mapped)
+    assert any(answers["niches", p.id] for p in PROFILES if p.id in mapped)
+    assert _everything(reloaded) == answers
 
 
 def test_truncated_array_or_edited_blob_or_foreign_format_is_refused(tmp_path):
