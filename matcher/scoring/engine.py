@@ -44,8 +44,8 @@ class MatchEngine:
         """Upserts and removals in short write-locked steps. The niche memberships of the items the
         tail did not touch keep the fits of when those items arrived; with `refresh_niches` (and
         anything replayed) they are then recomputed, so the engine answers exactly like a fresh
-        build of the same registry. That costs about as much as a build's membership step (seconds
-        at 100,000 profiles; see refresh_niches), so a request's short replay leaves it out."""
+        build of the same registry. That costs as much as a build's membership step (≈ 1 s at
+        100,000 profiles; see refresh_niches), so a request's short replay leaves it out."""
         from matcher.scoring.replay import replay
         profiles, removed = list(profiles), list(removed)
         replay(self, self._lock, profiles, removed)

@@ -45,7 +45,8 @@ class Store:
         self.items_of: dict[int, tuple[list[int], list[int]]] = {}
         self.niches: dict[int, Niche] = {}
         self.niche_iid: dict[int, int] = {}
-        # niche id -> {"needs"|"offers": {iid: fit}}, and the reverse per side
+        # niche id -> {"needs"|"offers": {iid: fit}}, and the reverse per side (mappings: dicts, or
+        # frozen.OverlayMaps over arrays once mapped from a snapshot or refreshed, see memberships.py)
         self.members: dict[int, dict[str, dict[int, float]]] = {}
         self.niches_of: dict[str, dict[int, dict[int, float]]] = {"needs": {}, "offers": {}}
         # changes made so far: work done on a read lock (a niche refresh) installs only if none came since
