@@ -5,19 +5,15 @@ from typing import Callable, Iterable, Mapping
 
 import numpy as np
 
-from matcher.scoring import among, weights as W, wording
+from matcher.scoring import among, memberships, weights as W, wording
 from matcher.scoring.features import Context
-from matcher.scoring.index import SideIndex
 from matcher.scoring.lists import many_lists
 from matcher.scoring.model import Match, Niche, Profile
-from matcher.scoring.pairs import PairMatrix, score_pairs
 from matcher.scoring.ranking import Query, rank
 from matcher.scoring.rwlock import RWLock
 from matcher.scoring.store import BUYER, SUPPLIER, Store
 
-NICHE_MEMBER_FIT = 0.45     # product fit at which an item counts as being "in" a niche
 CANDIDATE_CAP = 2000        # items scored per query after the cheap prefilter
-NICHE_CANDIDATE_CAP = 50_000
 
 
 class MatchEngine:
@@ -43,10 +39,29 @@ class MatchEngine:
         with self._lock.read():
             snapshot.write(self._store, directory, meta)
 
-    def replay(self, profiles: Iterable[Profile] = (), removed: Iterable[int] = ()) -> None:
-        """Upserts and removals in short write-locked steps."""
+    def replay(self, profiles: Iterable[Profile] = (), removed: Iterable[int] = (), *,
+               refresh_niches: bool = False) -> None:
+        """Upserts and removals in short write-locked steps. The niche memberships of the items the
+        tail did not touch keep the fits of when those items arrived; with `refresh_niches` (and
+        anything replayed) they are then recomputed, so the engine answers exactly like a fresh
+        build of the same registry. That costs as much as a build's membership step (≈ 1 s at
+        100,000 profiles; see refresh_niches), so a request's short replay leaves it out."""
         from matcher.scoring.replay import replay
-        replay(self, self._lock, list(profiles), list(removed))
+        profiles, removed = list(profiles), list(removed)
+        replay(self, self._lock, profiles, removed)
+        if refresh_niches and (profiles or removed):
+            self.refresh_niches()
+
+    def refresh_niches(self) -> bool:
+        """Recompute every niche's members with the word weights of now, exactly as a build does
+        after all items are in (an item's fits are otherwise those of when it arrived).
+
+        Queries go on meanwhile: each niche side is scored under the read lock, and the new tables
+        are installed under the write lock in a swap of two references. Other writes may run
+        concurrently: if any reaches the engine before the swap, nothing is installed and False is
+        returned (the work is stale; call again), so the caller needs no lock of its own. True when
+        installed."""
+        return memberships.refresh(self, self._lock)
 
     # ---- writes ----
     def build(self, profiles: Iterable[Profile], niches: Iterable[Niche] = (), *, processes: int = 1) -> None:
@@ -64,7 +79,7 @@ class MatchEngine:
             s.remove_profile(profile.id)
         offers, needs = s.add_profile(profile, ready)
         for side, iids in ((s.offers, offers), (s.needs, needs)):
-            self._memberships_of_items(side, iids)
+            memberships.of_items(self, side, iids)
 
     def remove_profile(self, company_id: int) -> None:
         with self._lock.write():
@@ -76,7 +91,7 @@ class MatchEngine:
             if niche.id in self._store.niches:
                 self._store.remove_niche(niche.id)
             self._store.add_niche(niche)
-            self._memberships_of_niche(niche.id)
+            memberships.of_niche(self, niche.id)
 
     def remove_niche(self, niche_id: int) -> None:
         with self._lock.write():
@@ -210,48 +225,9 @@ class MatchEngine:
         for niche in niches:
             self._store.add_niche(niche)
         for niche in niches:
-            self._memberships_of_niche(niche.id)
+            memberships.of_niche(self, niche.id)
 
     def _compact_if_needed(self) -> None:
         if self.compact and self._store.needs_rebuild():     # removed items only leave tombstones: rebuild, amortised
             s = self._store
             self._build(list(s.profiles.values()), list(s.niches.values()))
-
-    def _fit(self, q_side: SideIndex, q_iids, q_is_need: bool, c_side: SideIndex, c_iids) -> PairMatrix:
-        ctx = Context.of(self._store.lex, self._workers)
-        return score_pairs(q_side.batch(np.asarray(q_iids, dtype=np.int64)), c_side.batch(c_iids), ctx,
-                           self._weights(None), q_is_need)
-
-    def _memberships_of_niche(self, niche_id: int) -> None:
-        s = self._store
-        iid = s.niche_iid[niche_id]
-        niche = s.niches[niche_id]
-        for side, name, q_is_need in ((s.offers, "offers", True), (s.needs, "needs", False)):
-            cands = side.candidates(s.niche_side.batch(np.array([iid])), NICHE_CANDIDATE_CAP)
-            if not len(cands):
-                continue
-            fit = self._fit(s.niche_side, [iid], q_is_need, side, cands).fit[0]
-            for c_iid, f in zip(cands[fit >= NICHE_MEMBER_FIT].tolist(), fit[fit >= NICHE_MEMBER_FIT].tolist()):
-                if name == "needs" and not self._in_region(niche, side.owner.view()[c_iid]):
-                    continue
-                s.set_member(niche_id, name, c_iid, f)
-
-    def _memberships_of_items(self, side: SideIndex, iids: list[int]) -> None:
-        s = self._store
-        if not iids or not s.niches:
-            return
-        name = "offers" if side is s.offers else "needs"
-        niche_iids = np.array(sorted(s.niche_iid.values()), dtype=np.int64)
-        # the items are the query; niches play the need for an offer and the offer for a need
-        fit = self._fit(side, iids, name == "needs", s.niche_side, niche_iids).fit
-        owners = s.niche_side.owner.view()[niche_iids]
-        for row, iid in enumerate(iids):
-            for col in np.flatnonzero(fit[row] >= NICHE_MEMBER_FIT).tolist():
-                niche = s.niches[int(owners[col])]
-                if name == "needs" and not self._in_region(niche, side.owner.view()[iid]):
-                    continue
-                s.set_member(niche.id, name, iid, float(fit[row, col]))
-
-    def _in_region(self, niche: Niche, slot: int) -> bool:
-        """A niche registered for a region is only that region's buyers' loss."""
-        return niche.region is None or self._store.region.view()[int(slot)] == niche.region

@@ -157,3 +157,17 @@ class OverlayMap(MutableMapping):
 
 def csr_value(starts: np.ndarray, values: np.ndarray, pos: int) -> list[int]:
     return values[int(starts[pos]): int(starts[pos + 1])].tolist()
+
+
+def fit_map(iids: np.ndarray, fits: np.ndarray) -> OverlayMap:
+    """iid -> fit over sorted arrays: the members of one niche on one side."""
+    return OverlayMap(iids, lambda pos: float(fits[pos]))
+
+
+def fits_by_item(keys: np.ndarray, starts: np.ndarray, nids: np.ndarray, fits: np.ndarray) -> OverlayMap:
+    """iid -> {niche id: fit} over CSR arrays (row of keys[k] = starts[k]:starts[k+1]): the niches
+    each item of one side is in."""
+    def row(pos: int) -> dict[int, float]:
+        lo, hi = int(starts[pos]), int(starts[pos + 1])
+        return dict(zip(nids[lo:hi].tolist(), fits[lo:hi].tolist()))
+    return OverlayMap(keys, row)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matcher.scoring.frozen import Blob, OverlayMap, RecordList, TextColumn, csr_value
+from matcher.scoring.frozen import Blob, OverlayMap, RecordList, TextColumn, csr_value, fit_map, fits_by_item
 from matcher.scoring.index import SideIndex
 from matcher.scoring.model import Niche
 from matcher.scoring.postings import Postings
@@ -137,10 +137,9 @@ def load(directory: str | os.PathLike, check: bool = True) -> tuple[Store, dict]
         starts, iids, fits = (r.filled(f"members.{side}.{n}") for n in ("starts", "iids", "fits"))
         for row, nid in enumerate(small["member_niches"]):
             lo, hi = int(starts[row]), int(starts[row + 1])
-            store.members[nid][side] = OverlayMap(iids[lo:hi], lambda pos, f=fits[lo:hi]: float(f[pos]))
-        keys, starts, nids, fits = (r.filled(f"niches_of.{side}.{n}") for n in ("keys", "starts", "nids", "fits"))
-        store.niches_of[side] = OverlayMap(keys, lambda pos, s=starts, n=nids, f=fits: dict(
-            zip(n[int(s[pos]): int(s[pos + 1])].tolist(), f[int(s[pos]): int(s[pos + 1])].tolist())))
+            store.members[nid][side] = fit_map(iids[lo:hi], fits[lo:hi])
+        store.niches_of[side] = fits_by_item(*(r.filled(f"niches_of.{side}.{n}")
+                                               for n in ("keys", "starts", "nids", "fits")))
     return store, manifest
 
 

@@ -57,9 +57,12 @@ class Store:
         self.items_of: dict[int, tuple[list[int], list[int]]] = {}
         self.niches: dict[int, Niche] = {}
         self.niche_iid: dict[int, int] = {}
-        # niche id -> {"needs"|"offers": {iid: fit}}, and the reverse per side
+        # niche id -> {"needs"|"offers": {iid: fit}}, and the reverse per side (mappings: dicts, or
+        # frozen.OverlayMaps over arrays once mapped from a snapshot or refreshed, see memberships.py)
         self.members: dict[int, dict[str, dict[int, float]]] = {}
         self.niches_of: dict[str, dict[int, dict[int, float]]] = {"needs": {}, "offers": {}}
+        # changes made so far: work done on a read lock (a niche refresh) installs only if none came since
+        self.writes = 0
 
     def place(self, name: str | None) -> int:
         return self.places.setdefault(name, len(self.places))
@@ -71,6 +74,7 @@ class Store:
     def add_profile(self, profile: Profile, ready: tuple[list[Prepared], list[Prepared]] | None = None,
                     ) -> tuple[list[int], list[int]]:
         """Index a company; `ready` are its offers and needs already prepared (see prepare_profile)."""
+        self.writes += 1
         slot = self.slot_of.get(profile.id)
         if slot is None:
             slot = self.slot_of[profile.id] = self.company_id.size
@@ -144,6 +148,7 @@ class Store:
         return out
 
     def remove_profile(self, company_id: int) -> None:
+        self.writes += 1
         offers, needs = self.items_of.pop(company_id)
         for side, iids, name in ((self.offers, offers, "offers"), (self.needs, needs, "needs")):
             for iid in iids:
@@ -154,12 +159,14 @@ class Store:
         del self.profiles[company_id]
 
     def add_niche(self, niche: Niche) -> int:
+        self.writes += 1
         iid = self._add_item(self.niche_side, niche.item, niche.id)
         self.niches[niche.id], self.niche_iid[niche.id] = niche, iid
         self.members[niche.id] = {"needs": {}, "offers": {}}
         return iid
 
     def remove_niche(self, niche_id: int) -> None:
+        self.writes += 1
         iid = self.niche_iid.pop(niche_id)
         self.niche_side.remove(iid)
         for name, fits in self.members.pop(niche_id).items():
@@ -170,6 +177,7 @@ class Store:
         del self.niches[niche_id]
 
     def set_member(self, niche_id: int, side_name: str, iid: int, fit: float) -> None:
+        self.writes += 1
         self.members[niche_id][side_name][iid] = fit
         self.niches_of[side_name][iid] = {**self.niches_of[side_name].get(iid, {}), niche_id: fit}
 

@@ -31,6 +31,7 @@ RETRY_AFTER_SECONDS = "5"
 NOT_READY = "The match index of this server is still loading; retry in a few seconds."
 INLINE_REPLAY_LIMIT = 500       # change-log rows a request may replay itself; more go to the background
 REBUILD_AFTER = 20_000          # changes past the mapped snapshot that make a new snapshot worth building
+NICHE_REFRESH_SECONDS = 30.0    # a worker recomputes its niche memberships after a tail at most this often
 ERROR_BACKOFF_SECONDS = 30.0
 
 
@@ -45,6 +46,8 @@ class WorkerIndex:
     thread: threading.Thread | None = None
     building: threading.Lock = field(default_factory=threading.Lock)
     last_error: str | None = None
+    niches_exact_at: int = 0            # the change-log row up to which niche memberships are a fresh build's
+    niches_refreshed_at: float = 0.0    # when they were last recomputed (time.monotonic)
 
 
 def forget_index(app) -> None:
@@ -84,6 +87,7 @@ def _install(app, engine: MatchEngine, covers: int, name: str | None, freeze: bo
         catch_up(fresh)                             # the few rows written meanwhile
         state.engine, state.covers_change = fresh.engine, fresh.covers_change
         state.base_change, state.snapshot = fresh.base_change, fresh.snapshot
+        state.niches_exact_at = covers                  # a build computes every membership after all items
         state.checked_at, state.last_error = time.monotonic(), None
     if freeze:
         # What is alive now lives as long as the engine: keep it out of the garbage collector's
@@ -230,6 +234,7 @@ def _refresh(app, state: WorkerIndex) -> None:
     with state.replaying:
         catch_up(state)
         state.checked_at = time.monotonic()
+    refresh_niches_if_due(app, state)
     newest = snapshots.newest_snapshot(app)
     if newest is not None and newest.covers_change > state.base_change:
         _install(app, _mapped(newest), newest.covers_change, newest.path.name, freeze=True)
@@ -238,6 +243,27 @@ def _refresh(app, state: WorkerIndex) -> None:
     limit = app.config.get("MATCH_INDEX_REBUILD_AFTER", REBUILD_AFTER)
     if state.covers_change - state.base_change > limit and state.building.acquire(blocking=False):
         threading.Thread(target=_build, args=(app, state), name="match-index-build", daemon=True).start()
+
+
+def refresh_niches_if_due(app, state: WorkerIndex) -> bool:
+    """After a tail, recompute the engine's niche memberships as a fresh build would (the items the
+    tail did not touch keep the fits of when they arrived): at most every
+    MATCH_INDEX_NICHE_REFRESH_SECONDS, and only when rows were replayed since the last time. ≈ 0.3 s
+    at 20,000 profiles, ≈ 1.2 s at 100,000, queries answered meanwhile; never in a request.
+
+    Not under state.replaying, so that a request's short replay need not wait for it: a replay that
+    lands meanwhile makes the engine install nothing, and it is tried again after the interval.
+    True when installed."""
+    interval = app.config.get("MATCH_INDEX_NICHE_REFRESH_SECONDS", NICHE_REFRESH_SECONDS)
+    engine, covers = state.engine, state.covers_change      # rows are counted after they are applied
+    if covers <= state.niches_exact_at or time.monotonic() - state.niches_refreshed_at < interval:
+        return False
+    state.niches_refreshed_at = time.monotonic()
+    if not engine.refresh_niches():
+        return False
+    if state.engine is engine:                  # not swapped for a newer snapshot meanwhile
+        state.niches_exact_at = covers
+    return True
 
 
 def _build(app, state: WorkerIndex) -> None:

@@ -225,3 +225,30 @@ def test_the_worker_thread_maps_a_snapshot_then_swaps_to_a_newer_one_and_replays
         app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
         forget_index(app)                                            # the thread sees it and ends
         state.thread.join(timeout=30)
+
+
+def test_the_worker_thread_recomputes_niche_memberships_after_a_tail_as_a_fresh_build_has_them(
+        app, registry, index_dir, create_company):
+    app.config.update(MATCH_INDEX_BACKGROUND=True, MATCH_INDEX_REFRESH_SECONDS=0.1,
+                      MATCH_INDEX_NICHE_REFRESH_SECONDS=0)
+    try:
+        forget_index(app)
+        match_snapshots.build_snapshot(app)
+        match_index.start_background(app)
+        state = app.extensions[match_index.EXTENSION_KEY]
+        assert _until(lambda: state.engine is not None)
+        of_arrival = {c: state.engine.niches_of_company(c) for c in registry}
+        newcomer = create_company(name="Бобруйские станки", offers=[{"title": "Фрезерные обрабатывающие центры",
+                                                                      "hs_codes": ["845710"]}]).id
+        last = match_snapshots.last_change_id()
+        assert _until(lambda: state.niches_exact_at >= last)          # replayed, then recomputed
+        refreshed = {c: state.engine.niches_of_company(c) for c in [*registry, newcomer]}
+    finally:
+        app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0,
+                          MATCH_INDEX_NICHE_REFRESH_SECONDS=30.0)
+        forget_index(app)
+        state.thread.join(timeout=30)
+    fresh = match_index.install_in_process(app).engine
+    assert refreshed == {c: fresh.niches_of_company(c) for c in refreshed}
+    # the newcomer's words moved the weights: left as they arrived, the others' fits would differ
+    assert of_arrival != {c: refreshed[c] for c in registry}

@@ -1,6 +1,7 @@
 """Small builders for corridor profiles used across the scoring tests."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from matcher.scoring import Item, MatchEngine, Niche, Profile
@@ -60,3 +61,15 @@ def feature(fn, need: Item, offer: Item):
     prepared = [prepare(need), prepare(offer)]
     others = [prepare(i) for p in BACKGROUND for i in p.offers + p.needs]
     return fn(prepared[0], prepared[1], standalone_context(prepared + others))
+
+
+def tail_of(profiles: list[Profile]) -> tuple[list[Profile], list[int]]:
+    """Edits, removals and newcomers, as a change-log tail would bring them: (upserts, removed ids)."""
+    edited = [dataclasses.replace(p, description=p.description + " Поставки в Пермский край.",
+                                  offers=p.offers[:1] + p.offers[2:]) for p in profiles[:15]]
+    removed = [p.id for p in profiles[15:25]]
+    newcomers = [dataclasses.replace(p, id=p.id + 100_000,
+                                     offers=tuple(dataclasses.replace(i, id=i.id + 100_000) for i in p.offers),
+                                     needs=tuple(dataclasses.replace(i, id=i.id + 100_000) for i in p.needs))
+                 for p in profiles[25:45]]
+    return edited + newcomers, removed
