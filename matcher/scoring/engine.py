@@ -99,28 +99,29 @@ class MatchEngine:
 
     # ---- reads ----
     def suppliers_for_buyer(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
-                            weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
+                            weights: Mapping[str, float] | None = None, lang: str = "en", explain: int | None = None) -> list:
         with self._lock.read():
-            return self._partners(company_id, "buyer", limit, min_score, weights, lang)
+            return self._partners(company_id, "buyer", limit, min_score, weights, lang, explain)
 
     def buyers_for_supplier(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
-                            weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
+                            weights: Mapping[str, float] | None = None, lang: str = "en", explain: int | None = None) -> list:
         with self._lock.read():
-            return self._partners(company_id, "supplier", limit, min_score, weights, lang)
+            return self._partners(company_id, "supplier", limit, min_score, weights, lang, explain)
 
     def suppliers_for_buyers(self, company_ids: Iterable[int], *, limit: int = 20, min_score: float = 0.0,
                              weights: Mapping[str, float] | None = None, lang: str = "en",
-                             processes: int = 1) -> dict[int, list[Match]]:
+                             processes: int = 1, explain: int | None = None) -> dict[int, list[Match]]:
         """`suppliers_for_buyer` for many buyers at once (a mission's or a registry's lists):
         company id -> its list. With `processes` > 1 the lists are built in that many forked
-        worker processes (where the platform forks), which share the index copy-on-write."""
-        return self._many(list(company_ids), "buyer", (limit, min_score, weights, lang), processes)
+        worker processes (where the platform forks), which share the index copy-on-write. Only
+        the first `explain` matches of each list (None: all) get worded reasons: those shown."""
+        return self._many(list(company_ids), "buyer", (limit, min_score, weights, lang, explain), processes)
 
     def buyers_for_suppliers(self, company_ids: Iterable[int], *, limit: int = 20, min_score: float = 0.0,
                              weights: Mapping[str, float] | None = None, lang: str = "en",
-                             processes: int = 1) -> dict[int, list[Match]]:
+                             processes: int = 1, explain: int | None = None) -> dict[int, list[Match]]:
         """`buyers_for_supplier` for many suppliers at once; see suppliers_for_buyers."""
-        return self._many(list(company_ids), "supplier", (limit, min_score, weights, lang), processes)
+        return self._many(list(company_ids), "supplier", (limit, min_score, weights, lang, explain), processes)
 
     def suppliers_for_niche(self, niche_id: int, *, limit: int = 20, min_score: float = 0.0,
                             weights: Mapping[str, float] | None = None, lang: str = "en") -> list:
@@ -188,7 +189,7 @@ class MatchEngine:
         return company_id in self._store.profiles
 
     # ---- internals ----
-    def _partners(self, company_id: int, as_role: str, limit, min_score, weights, lang) -> list[Match]:
+    def _partners(self, company_id: int, as_role: str, limit, min_score, weights, lang, explain=None) -> list[Match]:
         """Ranked partners of one company looking as a buyer or as a supplier (no locking)."""
         s = self._store
         profile = s.profiles[company_id]
@@ -198,7 +199,7 @@ class MatchEngine:
         else:
             query = Query(s.offers, s.items_of[company_id][0], False, s.needs, BUYER, profile=profile,
                           active="supplier" in profile.roles)
-        return self._rank(query, limit, min_score, weights, lang)
+        return self._rank(query, limit, min_score, weights, lang, explain)
 
     def _many(self, ids: list[int], as_role: str, args: tuple, processes: int) -> dict[int, list[Match]]:
         wording.checked(args[3])
@@ -209,13 +210,13 @@ class MatchEngine:
     def _weights(self, override: Mapping[str, float] | None) -> dict[str, float]:
         return W.resolve(self._table, override)
 
-    def _rank(self, query: Query, limit: int, min_score: float, weights, lang: str) -> list[Match]:
+    def _rank(self, query: Query, limit: int, min_score: float, weights, lang: str, explain=None) -> list[Match]:
         w = self._weights(weights)
         lang = wording.checked(lang)
         if not query.active or not len(query.iids):
             return []
         ctx = Context.of(self._store.lex, self._workers)
-        return rank(self._store, query, ctx, w, self._cap, limit, min_score, lang)
+        return rank(self._store, query, ctx, w, self._cap, limit, min_score, lang, explain)
 
     def _build(self, profiles: list[Profile], niches: list[Niche], processes: int = 1) -> None:
         profiles = list({p.id: p for p in profiles}.values())     # a repeated id: the last one wins

@@ -38,7 +38,7 @@ def suggested_pair_count(min_score: float) -> int | None:
     count = 0
     for buyer_id in db.session.scalars(select(Company.id).where(Company.is_buyer.is_(True))).all():
         try:
-            count += len(engine.suppliers_for_buyer(buyer_id, limit=100, min_score=min_score))
+            count += len(engine.suppliers_for_buyer(buyer_id, limit=100, min_score=min_score, explain=0))
         except KeyError:  # written a moment ago; counted on the next refresh
             continue
     return count

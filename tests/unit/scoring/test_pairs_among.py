@@ -90,3 +90,16 @@ def test_many_lists_at_once_equal_one_list_at_a_time_also_in_worker_processes(co
     suppliers = [cid for cid, p in sorted(corridor._store.profiles.items()) if "supplier" in p.roles][:20]
     assert corridor.buyers_for_suppliers(suppliers, processes=2) == {c: corridor.buyers_for_supplier(c)
                                                                      for c in suppliers}
+
+
+def test_lists_explaining_only_the_first_matches_agree_with_full_lists_and_leave_the_rest_unworded(corridor):
+    buyers = [cid for cid, p in sorted(corridor._store.profiles.items()) if "buyer" in p.roles]
+    full = corridor.suppliers_for_buyers(buyers, limit=8, lang="ru")
+    shown = corridor.suppliers_for_buyers(buyers, limit=8, lang="ru", explain=3, processes=2)
+    assert any(len(found) > 3 for found in full.values()), "some list is longer than what is explained"
+    for cid, found in full.items():
+        assert [(m.company_id, m.score, m.pairs) for m in shown[cid]] == [(m.company_id, m.score, m.pairs)
+                                                                        for m in found]
+        assert [m.reasons for m in shown[cid][:3]] == [m.reasons for m in found[:3]]
+        assert all(m.reasons == () for m in shown[cid][3:])
+        assert all(m.reasons for m in found if m.score > 0)
