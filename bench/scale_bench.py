@@ -253,10 +253,8 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
             print(f"today's worker ({how}): ready in {today['ready_s']:.1f} s, RSS {today['rss']:.0f} MB, "
                   f"USS {today['uss']:.0f} MB — {len(worker_counts) and max(worker_counts)} workers "
                   f"≈ {today['uss'] * max(worker_counts):.0f} MB; {load_average()}")
-            pss_of = {}
             for count in worker_counts:
                 reports = run_workers("mapped", str(snap), str(tmp / "buyers.json"), count)
-                pss_of[count] = sum(r["pss"] for r in reports)
                 ready = max(r["ready_s"] for r in reports)
                 uss = sum(r["uss"] for r in reports) / count
                 pss = sum(r["pss"] for r in reports)
@@ -267,11 +265,11 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
                       f"{pss / (today['uss'] * count):.2f}×); index memory of its own "
                       f"{uss - bare['uss']:.0f} MB (today {today['uss'] - bare['uss']:.0f} MB); "
                       f"p50 {reports[0]['p50']:.1f} ms; {load_average()}")
-            if len(pss_of) > 1:
-                low, high = min(pss_of), max(pss_of)
-                extra = (pss_of[high] - pss_of[low]) / (high - low)
-                print(f"memory each extra mapped worker adds (PSS of {high} workers − PSS of {low}, per worker): "
-                      f"{extra:.0f} MB (today: a whole index, {today['uss']:.0f} MB)")
+            # What one more worker costs the machine is its private memory (USS): the snapshot's pages
+            # it reads are page cache shared with every other worker (and with this process, which
+            # mapped it too — so a difference of PSS sums would wrongly charge a share of them to it).
+            print(f"memory each extra mapped worker adds: its private pages, USS {uss:.0f} MB (of which the "
+                  f"interpreter and libraries {bare['uss']:.0f} MB); today a whole index, {today['uss']:.0f} MB")
 
             if not with_stall or engine is None:
                 print(f"BENCH scale n={n} build_s={build_s:.1f} map_s={map_s:.2f} worker_ready_s={ready:.2f} "
