@@ -15,14 +15,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
 from matcher.db import db
 from matcher.errors import Unavailable
-from matcher.models import ChangeLog, Niche
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
-from matcher.services import match_snapshots as snapshots
+from matcher.services import change_tail, match_snapshots as snapshots
 
 log = logging.getLogger(__name__)
 
@@ -120,31 +117,10 @@ def load_or_build(app) -> WorkerIndex:
 # ---- keeping it current ---------------------------------------------------------------------------
 def catch_up(state: WorkerIndex, limit: int | None = None) -> bool:
     """Replay change-log rows past the engine's; False (nothing applied) when more than `limit`."""
-    query = (select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
-             .where(ChangeLog.id > state.covers_change).order_by(ChangeLog.id))
-    if limit is not None:
-        query = query.limit(limit + 1)
-    rows = db.session.execute(query).all()
-    if not rows:
-        return True
-    if limit is not None and len(rows) > limit:
+    covers = change_tail.replay_tail(state.engine, state.covers_change, limit)
+    if covers is None:
         return False
-    from matcher.services.matching import _load_companies, company_profile, niche_profile
-
-    company_ids = {r.entity_id for r in rows if r.entity == "company"}
-    niche_ids = {r.entity_id for r in rows if r.entity == "niche"}
-    found = {c.id: company_profile(c) for c in _load_companies(company_ids)} if company_ids else {}
-    state.engine.replay(found.values(), [c for c in company_ids if c not in found])
-    niches = {n.id: n for n in db.session.scalars(select(Niche).where(Niche.id.in_(niche_ids)))} if niche_ids else {}
-    for niche_id in niche_ids:
-        if niche_id in niches:
-            state.engine.upsert_niche(niche_profile(niches[niche_id]))
-        else:
-            try:
-                state.engine.remove_niche(niche_id)
-            except KeyError:            # created and deleted after the snapshot: never indexed
-                pass
-    state.covers_change = rows[-1].id
+    state.covers_change = covers
     return True
 
 
