@@ -13,7 +13,7 @@ from matcher.services import match_index, match_snapshots
 from matcher.services.companies import delete_company, update_company
 from matcher.services.match_index import forget_index
 from matcher.services.matching import matches_for_company, matches_for_niche
-from matcher.services.niches import create_niche
+from matcher.services.niches import create_niche, update_niche
 
 BUYER = {"name": "Пермский моторный завод", "country": "RU", "region": "RU-PER", "roles": ["buyer"],
          "description": "", "languages": ["ru"], "certifications": [], "offers": [],
@@ -87,6 +87,67 @@ def test_a_worker_with_a_snapshot_and_the_tail_since_answers_like_a_fresh_build(
     match_index.install_in_process(app)
     assert _answers(ids) == from_snapshot
     assert any(m["company"]["id"] == newcomer for m in from_snapshot[registry[3], "en"])
+
+
+def _a_tail_of_every_kind(registry: list[int], create_company) -> list[int]:
+    """After a snapshot: an edit, a removal, a newcomer, a niche changed and another added; the
+    companies' ids now."""
+    from matcher.models import Niche
+
+    update_company(registry[1], {"offers": [{"title": "Форвардеры и харвестеры", "hs_codes": ["8436"]}]})
+    delete_company(registry[2])
+    newcomer = create_company(name="Бобруйские станки", offers=[{"title": "Фрезерные обрабатывающие центры",
+                                                                  "hs_codes": ["845710"]}]).id
+    niche_id = db.session.scalar(select(Niche.id))
+    update_niche(niche_id, {"title": "Фрезерные обрабатывающие центры", "hs_codes": ["845710"], "region": None})
+    create_niche({"title": "Лесозаготовительная техника", "departed_company": "Komatsu Forest",
+                  "hs_codes": ["843680"], "region": "RU-PER"})
+    return [c for c in registry if c != registry[2]] + [newcomer]
+
+
+def _served_from(app, found) -> dict:
+    """The answers of a worker that maps `found` (and has nothing to replay past it)."""
+    forget_index(app)
+    state = match_index.load_or_build(app)
+    assert state.snapshot == found.path.name and state.covers_change == state.base_change
+    return state
+
+
+def test_an_incremental_build_replays_the_tail_onto_the_snapshot_and_answers_like_a_fresh_build(
+        app, registry, index_dir, create_company):
+    first = match_snapshots.build_snapshot(app)
+    ids = _a_tail_of_every_kind(registry, create_company)
+
+    replayed = match_snapshots.build_snapshot(app, incremental=True)
+    assert replayed.manifest["replayed_onto"] == first.path.name
+    assert replayed.covers_change == match_snapshots.last_change_id()
+    _served_from(app, replayed)
+    from_replayed = _answers(ids)
+    assert any(m["company"]["id"] == ids[-1] for m in from_replayed[registry[3], "en"])   # the newcomer
+
+    fresh = match_snapshots.build_snapshot(app)
+    assert fresh.manifest["replayed_onto"] is None
+    _served_from(app, fresh)
+    assert _answers(ids) == from_replayed
+
+
+def test_an_incremental_build_with_nothing_past_the_newest_snapshot_writes_nothing(app, registry, index_dir):
+    first = match_snapshots.build_snapshot(app)
+    assert match_snapshots.build_snapshot(app, incremental=True).path == first.path
+    assert _snapshots(app) == [first.path.name]
+
+
+def test_an_incremental_build_builds_afresh_when_the_tail_is_long_against_the_registry(
+        app, registry, index_dir, create_company, monkeypatch):
+    match_snapshots.build_snapshot(app)
+    monkeypatch.setattr(match_snapshots, "REPLAY_ALWAYS_UP_TO", 0)     # 5 profiles: a tail of 3 is long
+    _a_tail_of_every_kind(registry, create_company)
+    assert match_snapshots.build_snapshot(app, incremental=True).manifest["replayed_onto"] is None
+
+
+def test_an_incremental_build_without_a_snapshot_builds_afresh(app, registry, index_dir):
+    found = match_snapshots.build_snapshot(app, incremental=True)
+    assert found.manifest["replayed_onto"] is None and found.manifest["profiles"] == 5
 
 
 def test_a_snapshot_of_other_scoring_code_is_skipped_and_a_new_one_built(app, registry, index_dir):
@@ -192,6 +253,18 @@ def test_index_build_command_writes_a_snapshot_and_if_stale_keeps_a_usable_one(a
     assert result.exit_code == 0 and "nothing to do" in result.output and _snapshots(app) == first
     status = json.loads(runner.invoke(args=["index", "status"]).output)
     assert status["snapshot"] == first[-1] and status["behind"] == 0
+
+
+def test_index_build_incremental_replays_past_the_snapshot_and_does_nothing_when_nothing_is(
+        app, registry, index_dir, create_company):
+    runner = app.test_cli_runner()
+    first = match_snapshots.build_snapshot(app)
+    result = runner.invoke(args=["index", "build", "--incremental"])
+    assert result.exit_code == 0 and "nothing to do" in result.output and _snapshots(app) == [first.path.name]
+    create_company(name="Бобруйские станки")
+    result = runner.invoke(args=["index", "build", "--incremental", "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"6 companies, change {match_snapshots.last_change_id()}, replayed onto {first.path.name}" in result.output
 
 
 def _until(condition, tries: int = 600) -> bool:
