@@ -98,6 +98,12 @@ def machine_lock(directory: Path, wait: bool = True):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def build_in_progress(directory: Path) -> bool:
+    """Whether a process of this machine holds the build lock now (a look; nothing is kept)."""
+    with machine_lock(directory, wait=False) as locked:
+        return not locked
+
+
 def build_processes(app) -> int:
     """Processes a full build prepares items in: MATCH_INDEX_BUILD_PROCESSES, else every CPU."""
     return int(app.config.get("MATCH_INDEX_BUILD_PROCESSES") or os.cpu_count() or 1)
@@ -165,7 +171,8 @@ def build_snapshot(app, wait: bool = True, incremental: bool = False,
             engine.write_snapshot(temp, {
                 "covers_change": covers, "anchor": _anchor(covers), "database": database_fingerprint(),
                 "profiles": len(engine), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "build_seconds": round(built_s, 2), "replayed_onto": base.path.name if replayed else None})
+                "build_seconds": round(built_s, 2), "replayed_onto": base.path.name if replayed else None,
+                "built_by_pid": os.getpid()})
             final = directory / f"{PREFIX}{covers:012d}-{time.time_ns()}"
             os.rename(temp, final)      # atomic: a reader sees the whole snapshot or none
         except BaseException:

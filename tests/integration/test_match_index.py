@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import select
@@ -297,4 +300,96 @@ def test_the_worker_thread_maps_a_snapshot_then_swaps_to_a_newer_one_and_replays
     finally:
         app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
         forget_index(app)                                            # the thread sees it and ends
+        state.thread.join(timeout=30)
+
+
+# ---- the builder process: builds and bulk tails never run in a web worker ---------------------------
+@pytest.fixture
+def worker(app, registry, index_dir):
+    """A worker that mapped a snapshot of the registry (its background thread is not running:
+    the tests call its refresh step themselves). Waits for a builder it started at the end."""
+    match_snapshots.build_snapshot(app)
+    forget_index(app)
+    state = match_index.load_or_build(app)
+    yield state
+    if state.builder is not None:
+        state.builder.wait(timeout=120)
+
+
+def test_a_bulk_tail_is_left_to_the_builder_process_and_the_worker_then_swaps_to_its_snapshot(
+        app, registry, worker, create_company):
+    app.config["MATCH_INDEX_BULK_TAIL"] = 3
+    try:
+        serving, covers = worker.engine, worker.covers_change
+        ids = _a_tail_of_every_kind(registry, create_company)           # 5 changes: a bulk here
+        match_index._refresh(app, worker)
+        assert worker.engine is serving and worker.covers_change == covers  # nothing replayed in this process
+        assert worker.builder is not None and match_index.status(app)["behind"] == 5
+
+        assert worker.builder.wait(timeout=120) == 0
+        built = match_snapshots.newest_snapshot(app)
+        assert built.covers_change == match_snapshots.last_change_id() and built.manifest["replayed_onto"]
+        match_index._refresh(app, worker)
+        assert worker.builder is None                                   # reaped
+        assert worker.snapshot == built.path.name and worker.engine is not serving
+        assert match_index.status(app)["behind"] == 0
+        served = _answers(ids)
+    finally:
+        app.config.pop("MATCH_INDEX_BULK_TAIL")
+    forget_index(app)
+    match_index.install_in_process(app)
+    assert _answers(ids) == served
+
+
+def test_a_short_tail_is_replayed_by_the_worker_itself_without_a_builder(app, worker, create_company):
+    newcomer = create_company(name="Бобруйские станки").id
+    match_index._refresh(app, worker)
+    assert newcomer in worker.engine and worker.builder is None
+
+
+def test_a_tail_past_rebuild_after_has_the_builder_process_write_a_snapshot_not_this_process(
+        app, worker, create_company):
+    app.config["MATCH_INDEX_REBUILD_AFTER"] = 1
+    try:
+        create_company(name="Бобруйские станки")
+        create_company(name="Завод 2")
+        match_index._refresh(app, worker)                   # replays the two rows, then asks for a snapshot
+        assert worker.covers_change == match_snapshots.last_change_id() and worker.builder is not None
+        assert worker.builder.wait(timeout=120) == 0
+    finally:
+        app.config["MATCH_INDEX_REBUILD_AFTER"] = match_index.REBUILD_AFTER
+    built = match_snapshots.newest_snapshot(app)
+    assert built.covers_change == worker.covers_change and built.manifest["built_by_pid"] != os.getpid()
+    assert not hasattr(match_index, "_build")               # no build in a thread of a web worker
+
+
+def test_only_one_builder_runs_per_machine(app, worker, index_dir):
+    other_worker = match_index.WorkerIndex()
+    with match_snapshots.machine_lock(index_dir, wait=False) as locked:     # e.g. `flask index build`
+        assert locked
+        assert match_index.start_builder(app, worker) is False and worker.builder is None
+    assert match_index.start_builder(app, worker) is True
+    assert match_index.start_builder(app, worker) is False                 # its own is still running
+    assert worker.builder.wait(timeout=120) == 0
+    with match_snapshots.machine_lock(index_dir, wait=False):
+        # a builder that a second worker started a moment too early finds the lock taken and leaves
+        assert match_index.start_builder(app, other_worker) is False
+        run = subprocess.run([sys.executable, "-m", match_index.BUILDER_MODULE], timeout=120,
+                             input=json.dumps(match_index.builder_settings(app)).encode(), capture_output=True)
+    assert run.returncode == 0 and b"another process of this machine is building" in run.stderr
+    assert len(_snapshots(app)) == 1
+
+
+def test_a_starting_worker_without_a_snapshot_has_the_builder_make_one_and_maps_it(app, registry, index_dir):
+    app.config.update(MATCH_INDEX_BACKGROUND=True, MATCH_INDEX_REFRESH_SECONDS=0.1)
+    try:
+        forget_index(app)
+        match_index.start_background(app)
+        state = app.extensions[match_index.EXTENSION_KEY]
+        assert _until(lambda: state.engine is not None)
+        assert match_snapshots.newest_snapshot(app).manifest["built_by_pid"] != os.getpid()
+        assert state.snapshot == match_snapshots.newest_snapshot(app).path.name
+    finally:
+        app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
+        forget_index(app)
         state.thread.join(timeout=30)
