@@ -124,11 +124,13 @@ def builder(source: str, bulk_file: str, target: str) -> None:
         bulk = pickle.load(fh)
     engine.replay(bulk)
     replay_s = time.perf_counter() - t
+    writing_from = time.perf_counter()             # CLOCK_MONOTONIC: the parent's clock too
     building = Path(target + ".building")
     building.mkdir()
     engine.write_snapshot(building, {"covers_change": 1})
     os.rename(building, target)
-    print(json.dumps({"replay_s": replay_s, "write_s": time.perf_counter() - t - replay_s}), flush=True)
+    print(json.dumps({"replay_s": replay_s, "write_s": time.perf_counter() - writing_from,
+                      "writing_from": writing_from}), flush=True)
 
 
 def stall_across_processes(snap: Path, buyers: list[int], bulk_file: Path, target: Path) -> dict:
@@ -147,6 +149,7 @@ def stall_across_processes(snap: Path, buyers: list[int], bulk_file: Path, targe
                                 stdout=subprocess.PIPE, text=True)
         result.update(json.loads(proc.stdout.readline()))
         proc.wait()
+        result["mapping_from"] = time.perf_counter()
         fresh = MatchEngine.over(snapshot.load(target)[0])
         gc.collect(1)
         gc.freeze()
@@ -155,6 +158,7 @@ def stall_across_processes(snap: Path, buyers: list[int], bulk_file: Path, targe
         done.set()
 
     times: list[float] = []
+    began: list[float] = []
     rng = random.Random(5)
     started = time.perf_counter()
     swapper = threading.Thread(target=build_then_swap)
@@ -163,7 +167,14 @@ def stall_across_processes(snap: Path, buyers: list[int], bulk_file: Path, targe
         t = time.perf_counter()
         serving["engine"].suppliers_for_buyer(rng.choice(buyers), limit=20)
         times.append((time.perf_counter() - t) * 1000)
+        began.append(t)
     swapper.join()
+    # the worst while the builder ran apart from the one while this process mapped and swapped
+    end_of_building, writing_from = result.pop("mapping_from"), result.pop("writing_from")
+    result["replaying_max_ms"] = max([ms for ms, t in zip(times, began) if t < writing_from], default=0.0)
+    result["writing_max_ms"] = max([ms for ms, t in zip(times, began) if writing_from <= t < end_of_building],
+                                   default=0.0)
+    result["mapping_max_ms"] = max([ms for ms, t in zip(times, began) if t >= end_of_building], default=0.0)
     alone: list[float] = []
     for _ in range(len(times)):
         t = time.perf_counter()
@@ -174,7 +185,8 @@ def stall_across_processes(snap: Path, buyers: list[int], bulk_file: Path, targe
     gc.unfreeze()
     return {**result, "requests": len(times), "max_ms": max(times), "p99_ms": float(np.percentile(times, 99)),
             "p50_ms": float(np.percentile(times, 50)), "alone_max_ms": max(alone),
-            "alone_p99_ms": float(np.percentile(alone, 99))}
+            "alone_p99_ms": float(np.percentile(alone, 99)),
+            "over_100_ms": sum(ms > 100 for ms in times), "alone_over_100_ms": sum(ms > 100 for ms in alone)}
 
 
 # ---- bulk change stall ------------------------------------------------------------------------------
@@ -312,15 +324,22 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
                   f"snapshot written in {apart['write_s']:.1f} s, visible to the worker after "
                   f"{apart['visible_s']:.1f} s (mapped and swapped; bulk seen: {apart['visible']}); the worker's "
                   f"requests meanwhile max {apart['max_ms']:.0f} ms p99 {apart['p99_ms']:.0f} ms p50 "
-                  f"{apart['p50_ms']:.0f} ms ({apart['requests']} requests); the same requests with nothing "
-                  f"running: max {apart['alone_max_ms']:.0f} ms p99 {apart['alone_p99_ms']:.0f} ms, so the "
+                  f"{apart['p50_ms']:.0f} ms ({apart['requests']} requests; worst while the builder replayed "
+                  f"{apart['replaying_max_ms']:.0f} ms, while it wrote {apart['writing_max_ms']:.0f} ms, while the "
+                  f"worker mapped and swapped "
+                  f"{apart['mapping_max_ms']:.0f} ms); the same requests with nothing "
+                  f"running: max {apart['alone_max_ms']:.0f} ms p99 {apart['alone_p99_ms']:.0f} ms; requests over "
+                  f"100 ms {apart['over_100_ms']} against {apart['alone_over_100_ms']} with nothing running, so the "
                   f"builder adds {apart['max_ms'] - apart['alone_max_ms']:.0f} ms to the worst; {load_average()}")
             print(f"BENCH scale n={n} build_s={build_s:.1f} map_s={map_s:.2f} worker_ready_s={ready:.2f} "
                   f"uss_mb={uss:.0f} today_uss_mb={today['uss']:.0f} p50_ms={new_p50:.1f} "
                   f"stall_max_ms={new['max_ms']:.0f} alone_max_ms={new['alone_max_ms']:.0f} "
                   f"old_stall_max_ms={old['max_ms']:.0f} builder_stall_max_ms={apart['max_ms']:.0f} "
                   f"builder_stall_p99_ms={apart['p99_ms']:.0f} builder_alone_max_ms={apart['alone_max_ms']:.0f} "
-                  f"builder_visible_s={apart['visible_s']:.1f}")
+                  f"builder_visible_s={apart['visible_s']:.1f} builder_replaying_max_ms={apart['replaying_max_ms']:.0f} "
+                  f"builder_writing_max_ms={apart['writing_max_ms']:.0f} "
+                  f"builder_mapping_max_ms={apart['mapping_max_ms']:.0f} builder_over_100_ms={apart['over_100_ms']} "
+                  f"builder_alone_over_100_ms={apart['alone_over_100_ms']}")
             del engine, mapped, fresh
 
 
