@@ -215,12 +215,21 @@ def _run(app, state: WorkerIndex) -> None:
 
 
 def _start_up(app, state: WorkerIndex) -> None:
-    """Map the newest snapshot; with none yet, the builder process makes one (this worker says
-    "starting" meanwhile) rather than this serving process."""
-    if snapshots.newest_snapshot(app) is None:
+    """Map the newest snapshot and replay the tail past it. With none yet, or a bulk tail past it,
+    the builder process makes a new one first (this worker says "starting" meanwhile; every worker
+    of the machine would replay the same bulk) — unless the builder has just failed: then this
+    worker replays the tail itself rather than stay unready."""
+    _reap_builder(state)
+    found = snapshots.newest_snapshot(app)
+    if found is None or (snapshots.changes_after(found.covers_change) > _bulk_tail(app)
+                         and not _builder_failed_lately(state)):
         start_builder(app, state)
-    else:
-        load_or_build(app)
+        return
+    load_or_build(app)
+
+
+def _bulk_tail(app) -> int:
+    return app.config.get("MATCH_INDEX_BULK_TAIL", BULK_TAIL)
 
 
 def _refresh(app, state: WorkerIndex) -> None:
@@ -229,7 +238,7 @@ def _refresh(app, state: WorkerIndex) -> None:
     process; this worker serves its engine as it is (health says how far behind) until the
     builder's snapshot appears, then maps it and replays the few rows past it."""
     _reap_builder(state)
-    bulk = app.config.get("MATCH_INDEX_BULK_TAIL", BULK_TAIL)
+    bulk = _bulk_tail(app)
     newest = snapshots.newest_snapshot(app)
     if newest is not None and newest.covers_change > state.base_change:
         if snapshots.changes_after(newest.covers_change) <= bulk:
@@ -255,7 +264,7 @@ def start_builder(app, state: WorkerIndex) -> bool:
     _reap_builder(state)
     if state.builder is not None or snapshots.build_in_progress(snapshots.index_dir(app)):
         return False
-    if state.builder_failed_at is not None and time.monotonic() - state.builder_failed_at < ERROR_BACKOFF_SECONDS:
+    if _builder_failed_lately(state):
         return False
     path = os.pathsep.join(p for p in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if p)
     state.builder = subprocess.Popen([sys.executable, "-m", BUILDER_MODULE], stdin=subprocess.PIPE,
@@ -270,10 +279,22 @@ def start_builder(app, state: WorkerIndex) -> bool:
 
 
 def builder_settings(app) -> dict:
-    """What the builder needs of this app's configuration to build what this worker would map."""
+    """What the builder needs of this app's configuration to build what this worker would map
+    (a setting that JSON cannot carry, e.g. an engine option naming a class, is left to the
+    builder's own defaults, with a log line)."""
     settings = {key: app.config[key] for key in BUILDER_SETTINGS if app.config.get(key) is not None}
+    for key in list(settings):
+        try:
+            json.dumps(settings[key])
+        except (TypeError, ValueError):
+            log.warning("match index: %s is not passed to the builder process (not JSON)", key)
+            del settings[key]
     settings.update(MATCH_INDEX_DIR=str(snapshots.index_dir(app).resolve()), MATCH_INDEX_BACKGROUND=False)
     return settings
+
+
+def _builder_failed_lately(state: WorkerIndex) -> bool:
+    return state.builder_failed_at is not None and time.monotonic() - state.builder_failed_at < ERROR_BACKOFF_SECONDS
 
 
 def _reap_builder(state: WorkerIndex) -> None:

@@ -393,3 +393,22 @@ def test_a_starting_worker_without_a_snapshot_has_the_builder_make_one_and_maps_
         app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
         forget_index(app)
         state.thread.join(timeout=30)
+
+
+def test_a_starting_worker_with_a_bulk_tail_past_the_snapshot_maps_the_builders_instead_of_replaying_it(
+        app, registry, index_dir, create_company):
+    first = match_snapshots.build_snapshot(app)
+    _a_tail_of_every_kind(registry, create_company)
+    app.config.update(MATCH_INDEX_BACKGROUND=True, MATCH_INDEX_REFRESH_SECONDS=0.1, MATCH_INDEX_BULK_TAIL=3)
+    try:
+        forget_index(app)
+        match_index.start_background(app)
+        state = app.extensions[match_index.EXTENSION_KEY]
+        assert _until(lambda: state.engine is not None)
+        assert state.snapshot != first.path.name and state.covers_change == state.base_change   # nothing replayed here
+        assert state.covers_change == match_snapshots.last_change_id()
+    finally:
+        app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
+        app.config.pop("MATCH_INDEX_BULK_TAIL")
+        forget_index(app)
+        state.thread.join(timeout=30)
