@@ -22,8 +22,9 @@ log = logging.getLogger("matcher.index_builder")
 
 def main() -> int:
     settings = json.load(sys.stdin)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s [%(process)d] [match-index builder] %(message)s")
+    logging.getLogger("matcher").setLevel(logging.INFO)        # what it built; not the libraries' chatter
     from matcher import create_app, sqlite_tuning
     from matcher.services import match_snapshots
 
