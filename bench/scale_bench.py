@@ -5,9 +5,10 @@
 For each registry size, in one run: build time; snapshot write time and size; time for a worker
 process to map it; RSS / PSS / USS of 1, 2, 4, 8 worker processes that mapped it and answered
 queries (read from /proc/<pid>/smaps_rollup while all are alive), against one worker that built
-its own index; top-20 p50 / p95 on the mapped index against the in-memory one; and the stall a
-10,000-company bulk change causes to concurrent match requests, old replay against new. Every
-line carries the load average, since the machine is shared.
+its own index; top-20 p50 / p95 on the mapped index against the in-memory one; the stall a
+10,000-company bulk change causes to concurrent match requests, old replay against new, and with
+the bulk left to the builder process (matcher/index_builder.py: it replays and writes a snapshot,
+the worker maps that and swaps). Every line carries the load average, since the machine is shared.
 """
 from __future__ import annotations
 
@@ -111,6 +112,81 @@ def run_workers(mode: str, source: str, buyers_file: str, count: int) -> list[di
         p.stdin.close()
         p.wait()
     return reports
+
+
+# ---- the builder process -----------------------------------------------------------------------------
+def builder(source: str, bulk_file: str, target: str) -> None:
+    """What the builder process does with a bulk change (an incremental build): map the snapshot,
+    replay the change onto it, write the new snapshot and rename it into place."""
+    t = time.perf_counter()
+    engine = MatchEngine.over(snapshot.load(source)[0])
+    with open(bulk_file, "rb") as fh:
+        bulk = pickle.load(fh)
+    engine.replay(bulk)
+    replay_s = time.perf_counter() - t
+    writing_from = time.perf_counter()             # CLOCK_MONOTONIC: the parent's clock too
+    building = Path(target + ".building")
+    building.mkdir()
+    engine.write_snapshot(building, {"covers_change": 1})
+    os.rename(building, target)
+    print(json.dumps({"replay_s": replay_s, "write_s": time.perf_counter() - writing_from,
+                      "writing_from": writing_from}), flush=True)
+
+
+def stall_across_processes(snap: Path, buyers: list[int], bulk_file: Path, target: Path) -> dict:
+    """Max and p99 latency of match requests issued back to back by a worker that mapped `snap`,
+    while the builder process replays the bulk change and writes a snapshot, and then while the
+    worker's index thread maps that snapshot and swaps to it (as _refresh → _install do); and how
+    long until the bulk is visible to the worker's requests."""
+    serving = {"engine": MatchEngine.over(snapshot.load(snap)[0])}
+    gc.collect(1)
+    gc.freeze()                                        # as a worker does once its index is mapped
+    done = threading.Event()
+    result: dict = {}
+
+    def build_then_swap() -> None:
+        proc = subprocess.Popen([sys.executable, __file__, "--builder", str(snap), str(bulk_file), str(target)],
+                                stdout=subprocess.PIPE, text=True)
+        result.update(json.loads(proc.stdout.readline()))
+        proc.wait()
+        result["mapping_from"] = time.perf_counter()
+        fresh = MatchEngine.over(snapshot.load(target)[0])
+        gc.collect(1)
+        gc.freeze()
+        serving["engine"] = fresh                      # one assignment: queries in flight finish on the old
+        result["visible_s"] = time.perf_counter() - started
+        done.set()
+
+    times: list[float] = []
+    began: list[float] = []
+    rng = random.Random(5)
+    started = time.perf_counter()
+    swapper = threading.Thread(target=build_then_swap)
+    swapper.start()
+    while not done.is_set():
+        t = time.perf_counter()
+        serving["engine"].suppliers_for_buyer(rng.choice(buyers), limit=20)
+        times.append((time.perf_counter() - t) * 1000)
+        began.append(t)
+    swapper.join()
+    # the worst while the builder ran apart from the one while this process mapped and swapped
+    end_of_building, writing_from = result.pop("mapping_from"), result.pop("writing_from")
+    result["replaying_max_ms"] = max([ms for ms, t in zip(times, began) if t < writing_from], default=0.0)
+    result["writing_max_ms"] = max([ms for ms, t in zip(times, began) if writing_from <= t < end_of_building],
+                                   default=0.0)
+    result["mapping_max_ms"] = max([ms for ms, t in zip(times, began) if t >= end_of_building], default=0.0)
+    alone: list[float] = []
+    for _ in range(len(times)):
+        t = time.perf_counter()
+        serving["engine"].suppliers_for_buyer(rng.choice(buyers), limit=20)
+        alone.append((time.perf_counter() - t) * 1000)
+    with open(bulk_file, "rb") as fh:
+        result["visible"] = all(p.id in serving["engine"] for p in pickle.load(fh)[:50])
+    gc.unfreeze()
+    return {**result, "requests": len(times), "max_ms": max(times), "p99_ms": float(np.percentile(times, 99)),
+            "p50_ms": float(np.percentile(times, 50)), "alone_max_ms": max(alone),
+            "alone_p99_ms": float(np.percentile(alone, 99)),
+            "over_100_ms": sum(ms > 100 for ms in times), "alone_over_100_ms": sum(ms > 100 for ms in alone)}
 
 
 # ---- bulk change stall ------------------------------------------------------------------------------
@@ -287,12 +363,33 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
                   f"{new['max_ms'] / old['max_ms']:.3f}×; the same requests with nothing replaying: max "
                   f"{new['alone_max_ms']:.0f} ms p99 {new['alone_p99_ms']:.0f} ms, so the replay adds "
                   f"{new['max_ms'] - new['alone_max_ms']:.0f} ms to the worst; {load_average()}")
+            with open(tmp / "bulk.pickle", "wb") as fh:
+                pickle.dump(bulk, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            apart = stall_across_processes(snap, buyers, tmp / "bulk.pickle", tmp / "snap-bulk")
+            print(f"bulk change of {BULK:,} companies in the builder process: replayed in {apart['replay_s']:.1f} s, "
+                  f"snapshot written in {apart['write_s']:.1f} s, visible to the worker after "
+                  f"{apart['visible_s']:.1f} s (mapped and swapped; bulk seen: {apart['visible']}); the worker's "
+                  f"requests meanwhile max {apart['max_ms']:.0f} ms p99 {apart['p99_ms']:.0f} ms p50 "
+                  f"{apart['p50_ms']:.0f} ms ({apart['requests']} requests; worst while the builder replayed "
+                  f"{apart['replaying_max_ms']:.0f} ms, while it wrote {apart['writing_max_ms']:.0f} ms, while the "
+                  f"worker mapped and swapped "
+                  f"{apart['mapping_max_ms']:.0f} ms); the same requests with nothing "
+                  f"running: max {apart['alone_max_ms']:.0f} ms p99 {apart['alone_p99_ms']:.0f} ms; requests over "
+                  f"100 ms {apart['over_100_ms']} against {apart['alone_over_100_ms']} with nothing running, so the "
+                  f"builder adds {apart['max_ms'] - apart['alone_max_ms']:.0f} ms to the worst; {load_average()}")
             print(f"BENCH scale n={n} build_s={build_s:.1f} map_s={map_s:.2f} worker_ready_s={ready:.2f} "
                   f"uss_mb={uss:.0f} today_uss_mb={today['uss']:.0f} p50_ms={new_p50:.1f} "
                   f"stall_max_ms={new['max_ms']:.0f} alone_max_ms={new['alone_max_ms']:.0f} "
-                  f"old_stall_max_ms={old['max_ms']:.0f}")
+                  f"old_stall_max_ms={old['max_ms']:.0f} builder_stall_max_ms={apart['max_ms']:.0f} "
+                  f"builder_stall_p99_ms={apart['p99_ms']:.0f} builder_alone_max_ms={apart['alone_max_ms']:.0f} "
+                  f"builder_visible_s={apart['visible_s']:.1f} builder_replaying_max_ms={apart['replaying_max_ms']:.0f} "
+                  f"builder_writing_max_ms={apart['writing_max_ms']:.0f} "
+                  f"builder_mapping_max_ms={apart['mapping_max_ms']:.0f} builder_over_100_ms={apart['over_100_ms']} "
+                  f"builder_alone_over_100_ms={apart['alone_over_100_ms']}")
             del engine, mapped, fresh
 
 
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--worker":
     worker(*sys.argv[2:5])
+if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--builder":
+    builder(*sys.argv[2:5])

@@ -15,18 +15,31 @@ def register_index_cli(app: Flask) -> None:
     @group.command("build")
     @click.option("--if-stale", is_flag=True,
                   help="Do nothing when a usable snapshot exists (what `make run` calls before serving).")
+    @click.option("--incremental", is_flag=True,
+                  help="Replay the change log past the newest usable snapshot instead of building afresh "
+                       "(a fresh build when there is none or the tail is long); nothing when nothing is past it.")
+    @click.option("--processes", type=click.IntRange(min=1), default=None,
+                  help="Processes a full build prepares items in (default MATCH_INDEX_BUILD_PROCESSES, "
+                       "else every CPU).")
     @with_appcontext
-    def build(if_stale: bool):
+    def build(if_stale: bool, incremental: bool, processes: int | None):
         """Build a snapshot of the whole index into MATCH_INDEX_DIR (default instance/index/)."""
         from matcher.services import match_snapshots
 
-        if if_stale and (found := match_snapshots.newest_snapshot(current_app._get_current_object())) is not None:
-            click.echo(f"snapshot {found.path.name} is usable (change {found.covers_change}); nothing to do")
+        app = current_app._get_current_object()
+        before = match_snapshots.newest_snapshot(app)
+        if if_stale and before is not None:
+            click.echo(f"snapshot {before.path.name} is usable (change {before.covers_change}); nothing to do")
             return
         started = time.monotonic()
-        found = match_snapshots.build_snapshot(current_app._get_current_object())
+        found = match_snapshots.build_snapshot(app, incremental=incremental, processes=processes)
+        if before is not None and found.path == before.path:
+            click.echo(f"snapshot {found.path.name} covers the whole change log (change {found.covers_change}); "
+                       "nothing to do")
+            return
+        how = f"replayed onto {found.manifest['replayed_onto']}" if found.manifest.get("replayed_onto") else "built afresh"
         click.echo(f"snapshot {found.path.name}: {found.manifest['profiles']} companies, "
-                   f"change {found.covers_change}, {time.monotonic() - started:.1f} s")
+                   f"change {found.covers_change}, {how}, {time.monotonic() - started:.1f} s")
 
     @group.command("status")
     @with_appcontext

@@ -4,25 +4,29 @@ change log by a background thread, swapped atomically for a newer snapshot; neve
 States: no index (requests that need matches get 503 + Retry-After; /api/v1/health says
 "starting") → ready. A request only replays a short change-log tail itself (a company saved a
 moment ago); a long one (a bulk import) is left to the background thread, which applies it a
-few companies per write lock, and past MATCH_INDEX_REBUILD_AFTER changes builds a new snapshot
-that every worker of the machine then maps instead of replaying.
+few companies per write lock. A bulk tail (past MATCH_INDEX_BULK_TAIL rows), a tail grown past
+MATCH_INDEX_REBUILD_AFTER, or no snapshot at all is left to the machine's builder process
+(matcher/index_builder.py), never built or replayed in this serving process: it writes a new
+snapshot, which every worker of the machine then maps.
 """
 from __future__ import annotations
 
 import gc
+import json
 import logging
+import os
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
-
-from sqlalchemy import select
+from pathlib import Path
 
 from matcher.db import db
 from matcher.errors import Unavailable
-from matcher.models import ChangeLog, Niche
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
-from matcher.services import match_snapshots as snapshots
+from matcher.services import change_tail, match_snapshots as snapshots
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +34,13 @@ EXTENSION_KEY = "match_index"
 RETRY_AFTER_SECONDS = "5"
 NOT_READY = "The match index of this server is still loading; retry in a few seconds."
 INLINE_REPLAY_LIMIT = 500       # change-log rows a request may replay itself; more go to the background
+BULK_TAIL = 2_000               # a longer tail is a bulk change: the builder process applies it, not this worker
 REBUILD_AFTER = 20_000          # changes past the mapped snapshot that make a new snapshot worth building
 NICHE_REFRESH_SECONDS = 30.0    # a worker recomputes its niche memberships after a tail at most this often
 ERROR_BACKOFF_SECONDS = 30.0
+BUILDER_MODULE = "matcher.index_builder"        # run by name: services do not import the app factory
+BUILDER_SETTINGS = ("SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS", "TESTING", "MATCH_INDEX_BUILD_PROCESSES")
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -44,7 +52,8 @@ class WorkerIndex:
     checked_at: float = 0.0
     replaying: threading.Lock = field(default_factory=threading.Lock)
     thread: threading.Thread | None = None
-    building: threading.Lock = field(default_factory=threading.Lock)
+    builder: subprocess.Popen | None = None     # the builder process this worker started, until reaped
+    builder_failed_at: float | None = None
     last_error: str | None = None
     niches_exact_at: int = 0            # the change-log row up to which niche memberships are a fresh build's
     niches_refreshed_at: float = 0.0    # when they were last recomputed (time.monotonic)
@@ -124,31 +133,10 @@ def load_or_build(app) -> WorkerIndex:
 # ---- keeping it current ---------------------------------------------------------------------------
 def catch_up(state: WorkerIndex, limit: int | None = None) -> bool:
     """Replay change-log rows past the engine's; False (nothing applied) when more than `limit`."""
-    query = (select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
-             .where(ChangeLog.id > state.covers_change).order_by(ChangeLog.id))
-    if limit is not None:
-        query = query.limit(limit + 1)
-    rows = db.session.execute(query).all()
-    if not rows:
-        return True
-    if limit is not None and len(rows) > limit:
+    covers = change_tail.replay_tail(state.engine, state.covers_change, limit)
+    if covers is None:
         return False
-    from matcher.services.matching import _load_companies, company_profile, niche_profile
-
-    company_ids = {r.entity_id for r in rows if r.entity == "company"}
-    niche_ids = {r.entity_id for r in rows if r.entity == "niche"}
-    found = {c.id: company_profile(c) for c in _load_companies(company_ids)} if company_ids else {}
-    state.engine.replay(found.values(), [c for c in company_ids if c not in found])
-    niches = {n.id: n for n in db.session.scalars(select(Niche).where(Niche.id.in_(niche_ids)))} if niche_ids else {}
-    for niche_id in niche_ids:
-        if niche_id in niches:
-            state.engine.upsert_niche(niche_profile(niches[niche_id]))
-        else:
-            try:
-                state.engine.remove_niche(niche_id)
-            except KeyError:            # created and deleted after the snapshot: never indexed
-                pass
-    state.covers_change = rows[-1].id
+    state.covers_change = covers
     return True
 
 
@@ -210,15 +198,15 @@ _START_LOCK = threading.Lock()
 
 
 def _run(app, state: WorkerIndex) -> None:
-    """Load, then every MATCH_INDEX_REFRESH_SECONDS: replay the tail, map a newer snapshot, and
-    start a snapshot build when the tail has grown past MATCH_INDEX_REBUILD_AFTER."""
+    """Load, then every MATCH_INDEX_REFRESH_SECONDS: map a newer snapshot or replay a short tail,
+    and leave builds and bulk tails to the builder process."""
     read_only()
     while app.extensions.get(EXTENSION_KEY) is state:
         pause = max(app.config.get("MATCH_INDEX_REFRESH_SECONDS", 2.0), 0.2)
         with app.app_context():
             try:
                 if state.engine is None:
-                    load_or_build(app)
+                    _start_up(app, state)
                 else:
                     _refresh(app, state)
             except Exception as exc:  # noqa: BLE001 - the thread must outlive a database outage
@@ -230,19 +218,44 @@ def _run(app, state: WorkerIndex) -> None:
         time.sleep(pause)
 
 
+def _start_up(app, state: WorkerIndex) -> None:
+    """Map the newest snapshot and replay the tail past it. With none yet, or a bulk tail past it,
+    the builder process makes a new one first (this worker says "starting" meanwhile; every worker
+    of the machine would replay the same bulk) — unless the builder has just failed: then this
+    worker replays the tail itself rather than stay unready."""
+    _reap_builder(state)
+    found = snapshots.newest_snapshot(app)
+    if found is None or (snapshots.changes_after(found.covers_change) > _bulk_tail(app)
+                         and not _builder_failed_lately(state)):
+        start_builder(app, state)
+        return
+    load_or_build(app)
+
+
+def _bulk_tail(app) -> int:
+    return app.config.get("MATCH_INDEX_BULK_TAIL", BULK_TAIL)
+
+
 def _refresh(app, state: WorkerIndex) -> None:
-    with state.replaying:
-        catch_up(state)
-        state.checked_at = time.monotonic()
-    refresh_niches_if_due(app, state)
+    """Swap to a newer snapshot, else replay a tail of at most MATCH_INDEX_BULK_TAIL rows here. A
+    longer one (a bulk change), or a tail grown past MATCH_INDEX_REBUILD_AFTER, starts the builder
+    process; this worker serves its engine as it is (health says how far behind) until the
+    builder's snapshot appears, then maps it and replays the few rows past it."""
+    _reap_builder(state)
+    bulk = _bulk_tail(app)
     newest = snapshots.newest_snapshot(app)
     if newest is not None and newest.covers_change > state.base_change:
-        _install(app, _mapped(newest), newest.covers_change, newest.path.name, freeze=True)
-        log.info("match index: mapped %s", newest.path.name)
-        return
-    limit = app.config.get("MATCH_INDEX_REBUILD_AFTER", REBUILD_AFTER)
-    if state.covers_change - state.base_change > limit and state.building.acquire(blocking=False):
-        threading.Thread(target=_build, args=(app, state), name="match-index-build", daemon=True).start()
+        if snapshots.changes_after(newest.covers_change) <= bulk:
+            _install(app, _mapped(newest), newest.covers_change, newest.path.name, freeze=True)
+            log.info("match index: mapped %s", newest.path.name)
+            return
+    with state.replaying:
+        replayed = catch_up(state, bulk)
+        state.checked_at = time.monotonic()
+    refresh_niches_if_due(app, state)
+    rebuild_after = app.config.get("MATCH_INDEX_REBUILD_AFTER", REBUILD_AFTER)
+    if not replayed or state.covers_change - state.base_change > rebuild_after:
+        start_builder(app, state)
 
 
 def refresh_niches_if_due(app, state: WorkerIndex) -> bool:
@@ -266,16 +279,58 @@ def refresh_niches_if_due(app, state: WorkerIndex) -> bool:
     return True
 
 
-def _build(app, state: WorkerIndex) -> None:
-    read_only()
+# ---- the builder process --------------------------------------------------------------------------
+def start_builder(app, state: WorkerIndex) -> bool:
+    """Start the machine's builder process (an incremental build) unless one runs already: this
+    worker's, or any process holding the machine's build lock. A subprocess, not a thread (the
+    build would share this worker's GIL) and not multiprocessing: a worker has threads, so no
+    fork; and multiprocessing joins its children when the worker exits, which would hold a
+    recycled worker for the whole build, while a daemonic child may not start the processes a
+    full build prepares items in. The builder outlives this worker if need be and finishes."""
+    _reap_builder(state)
+    if state.builder is not None or snapshots.build_in_progress(snapshots.index_dir(app)):
+        return False
+    if _builder_failed_lately(state):
+        return False
+    path = os.pathsep.join(p for p in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if p)
+    state.builder = subprocess.Popen([sys.executable, "-m", BUILDER_MODULE], stdin=subprocess.PIPE,
+                                     env={**os.environ, "PYTHONPATH": path})
     try:
-        with app.app_context():
-            snapshots.build_snapshot(app, wait=False)       # None: another worker is building it
-            db.session.remove()
-    except Exception as exc:  # noqa: BLE001
-        log.exception("match index build: %s", exc)
-    finally:
-        state.building.release()
+        state.builder.stdin.write(json.dumps(builder_settings(app)).encode())
+        state.builder.stdin.close()
+    except BrokenPipeError:         # it died at once; _reap_builder logs its exit
+        pass
+    log.info("match index: builder process %d started", state.builder.pid)
+    return True
+
+
+def builder_settings(app) -> dict:
+    """What the builder needs of this app's configuration to build what this worker would map
+    (a setting that JSON cannot carry, e.g. an engine option naming a class, is left to the
+    builder's own defaults, with a log line)."""
+    settings = {key: app.config[key] for key in BUILDER_SETTINGS if app.config.get(key) is not None}
+    for key in list(settings):
+        try:
+            json.dumps(settings[key])
+        except (TypeError, ValueError):
+            log.warning("match index: %s is not passed to the builder process (not JSON)", key)
+            del settings[key]
+    settings.update(MATCH_INDEX_DIR=str(snapshots.index_dir(app).resolve()), MATCH_INDEX_BACKGROUND=False)
+    return settings
+
+
+def _builder_failed_lately(state: WorkerIndex) -> bool:
+    return state.builder_failed_at is not None and time.monotonic() - state.builder_failed_at < ERROR_BACKOFF_SECONDS
+
+
+def _reap_builder(state: WorkerIndex) -> None:
+    """Collect the builder process once it has ended (no zombie), noting a failure."""
+    if state.builder is None or state.builder.poll() is None:
+        return
+    if state.builder.returncode != 0:
+        log.error("match index: builder process %d exited with %s", state.builder.pid, state.builder.returncode)
+        state.builder_failed_at = time.monotonic()
+    state.builder = None
 
 
 def install(app) -> None:

@@ -3,7 +3,9 @@
 A snapshot is a directory `snap-<change id>-<time>` holding the engine's index as it was after
 change-log row <change id>, written by `flask index build` or by `build_snapshot()` (what a
 background job calls) into a temporary directory and renamed into place, so a reader never sees
-half of one. One build at a time per machine: a lock file beside the snapshots. A snapshot is
+half of one. A build either prepares every company afresh or, incremental, maps the newest
+snapshot and replays the change log past it (what a bulk change calls for: the builder process
+does it once for the machine instead of every web worker replaying it). One build at a time per machine: a lock file beside the snapshots. A snapshot is
 used only if it was built by this scoring code from this database (the change-log row it names
 exists with the same content; the URL is not compared, so machines that reach the same database
 by different names can share a snapshot), otherwise it is skipped, and a new one is built.
@@ -27,11 +29,14 @@ from matcher.db import db
 from matcher.models import ChangeLog, Niche
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
+from matcher.services import change_tail
 
 log = logging.getLogger(__name__)
 
 PREFIX, TEMP_PREFIX, LOCK_NAME = "snap-", ".building-", ".build.lock"
 KEEP = 2            # snapshots kept: the newest, and the one workers may still be mapping
+REPLAY_ALWAYS_UP_TO = 1_000     # an incremental build replays a tail this short whatever the registry's size,
+REPLAY_UP_TO_SHARE = 0.5        # and one up to this share of its profiles; longer: a fresh build
 
 
 @dataclass(frozen=True)
@@ -92,27 +97,71 @@ def machine_lock(directory: Path, wait: bool = True):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def build_engine() -> tuple[MatchEngine, int]:
+def build_in_progress(directory: Path) -> bool:
+    """Whether a process of this machine holds the build lock now (a look; nothing is kept)."""
+    with machine_lock(directory, wait=False) as locked:
+        return not locked
+
+
+def build_processes(app) -> int:
+    """Processes a full build prepares items in: MATCH_INDEX_BUILD_PROCESSES, else every CPU."""
+    return int(app.config.get("MATCH_INDEX_BUILD_PROCESSES") or os.cpu_count() or 1)
+
+
+def build_engine(processes: int | None = None) -> tuple[MatchEngine, int]:
     """A fresh in-memory engine over every company and niche, and the change id it covers.
     The id is read first: rows written during the build are replayed again, which is harmless."""
     from matcher.services.matching import _load_companies, company_profile, niche_profile
 
     covers = last_change_id()
     engine = MatchEngine()
-    engine.build([company_profile(c) for c in _load_companies()],
-                 [niche_profile(n) for n in db.session.scalars(select(Niche))])
+    profiles = [company_profile(c) for c in _load_companies()]
+    niches = [niche_profile(n) for n in db.session.scalars(select(Niche))]
+    engine.build(profiles, niches, processes=processes or 1)
     return engine, covers
 
 
-def build_snapshot(app, wait: bool = True) -> Found | None:
-    """Build and publish a snapshot of the whole index (a CLI command or a background job runs
-    this, never a request). Returns it, or None when another process is building (wait=False)."""
+def replay_onto(base: Found) -> tuple[MatchEngine, int] | None:
+    """The snapshot `base` mapped and brought up to the change log's end with the code a worker
+    replays with (change_tail), and the change id it now covers; None when a fresh build is the
+    better way: the tail is long (a build compacts what replaying leaves as tombstones, and
+    costs about as much then) or the snapshot is already mostly tombstones."""
+    tail = changes_after(base.covers_change)
+    if tail > max(REPLAY_ALWAYS_UP_TO, int(base.manifest.get("profiles", 0) * REPLAY_UP_TO_SHARE)):
+        log.info("match index: %d changes past %s, a full build instead of replaying", tail, base.path.name)
+        return None
+    try:
+        store, _ = snapshot.load(base.path)
+    except snapshot.SnapshotError as exc:
+        log.warning("match index snapshot %s refused: %s", base.path.name, exc)
+        discard(base.path)
+        return None
+    if store.needs_rebuild():
+        return None
+    engine = MatchEngine.over(store)
+    covers = change_tail.replay_tail(engine, base.covers_change)
+    # a worker that maps it takes its niche memberships as a fresh build's (as the build it replaces)
+    engine.refresh_niches()
+    return engine, covers
+
+
+def build_snapshot(app, wait: bool = True, incremental: bool = False,
+                   processes: int | None = None) -> Found | None:
+    """Build and publish a snapshot of the whole index (a CLI command, a job or the builder
+    process runs this, never a web worker). Returns it, or None when another process is
+    building (wait=False). `incremental`: replay the change log past the newest usable snapshot
+    instead of building from scratch (see replay_onto), and when nothing is past it, return that
+    snapshot as it is."""
     directory = index_dir(app)
     with machine_lock(directory, wait) as locked:
         if not locked:
             return None
         started = time.monotonic()
-        engine, covers = build_engine()
+        base = newest_snapshot(app) if incremental else None
+        if base is not None and changes_after(base.covers_change) == 0:
+            return base
+        replayed = replay_onto(base) if base is not None else None
+        engine, covers = replayed or build_engine(processes or build_processes(app))
         built_s = time.monotonic() - started
         temp = Path(directory / f"{TEMP_PREFIX}{os.getpid()}-{time.time_ns()}")
         temp.mkdir()
@@ -120,15 +169,16 @@ def build_snapshot(app, wait: bool = True) -> Found | None:
             engine.write_snapshot(temp, {
                 "covers_change": covers, "anchor": _anchor(covers), "database": database_fingerprint(),
                 "profiles": len(engine), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "build_seconds": round(built_s, 2)})
+                "build_seconds": round(built_s, 2), "replayed_onto": base.path.name if replayed else None,
+                "built_by_pid": os.getpid()})
             final = directory / f"{PREFIX}{covers:012d}-{time.time_ns()}"
             os.rename(temp, final)      # atomic: a reader sees the whole snapshot or none
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
         prune(directory, built=final)
-        log.info("match index snapshot %s: %d profiles, change %d, %.1f s", final.name, len(engine), covers,
-                 time.monotonic() - started)
+        log.info("match index snapshot %s: %d profiles, change %d, %s, %.1f s", final.name, len(engine), covers,
+                 f"replayed onto {base.path.name}" if replayed else "built afresh", time.monotonic() - started)
         return Found(final, snapshot.read_manifest(final))
 
 

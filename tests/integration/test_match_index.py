@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import select
 
 from matcher.db import db
-from matcher.models import Company
 from matcher.services import match_index, match_snapshots
 from matcher.services.companies import delete_company, update_company
 from matcher.services.match_index import forget_index
 from matcher.services.matching import matches_for_company, matches_for_niche
-from matcher.services.niches import create_niche
+from matcher.services.niches import create_niche, update_niche
 
 BUYER = {"name": "Пермский моторный завод", "country": "RU", "region": "RU-PER", "roles": ["buyer"],
          "description": "", "languages": ["ru"], "certifications": [], "offers": [],
@@ -87,6 +89,67 @@ def test_a_worker_with_a_snapshot_and_the_tail_since_answers_like_a_fresh_build(
     match_index.install_in_process(app)
     assert _answers(ids) == from_snapshot
     assert any(m["company"]["id"] == newcomer for m in from_snapshot[registry[3], "en"])
+
+
+def _a_tail_of_every_kind(registry: list[int], create_company) -> list[int]:
+    """After a snapshot: an edit, a removal, a newcomer, a niche changed and another added; the
+    companies' ids now."""
+    from matcher.models import Niche
+
+    update_company(registry[1], {"offers": [{"title": "Форвардеры и харвестеры", "hs_codes": ["8436"]}]})
+    delete_company(registry[2])
+    newcomer = create_company(name="Бобруйские станки", offers=[{"title": "Фрезерные обрабатывающие центры",
+                                                                  "hs_codes": ["845710"]}]).id
+    niche_id = db.session.scalar(select(Niche.id))
+    update_niche(niche_id, {"title": "Фрезерные обрабатывающие центры", "hs_codes": ["845710"], "region": None})
+    create_niche({"title": "Лесозаготовительная техника", "departed_company": "Komatsu Forest",
+                  "hs_codes": ["843680"], "region": "RU-PER"})
+    return [c for c in registry if c != registry[2]] + [newcomer]
+
+
+def _served_from(app, found) -> dict:
+    """The answers of a worker that maps `found` (and has nothing to replay past it)."""
+    forget_index(app)
+    state = match_index.load_or_build(app)
+    assert state.snapshot == found.path.name and state.covers_change == state.base_change
+    return state
+
+
+def test_an_incremental_build_replays_the_tail_onto_the_snapshot_and_answers_like_a_fresh_build(
+        app, registry, index_dir, create_company):
+    first = match_snapshots.build_snapshot(app)
+    ids = _a_tail_of_every_kind(registry, create_company)
+
+    replayed = match_snapshots.build_snapshot(app, incremental=True)
+    assert replayed.manifest["replayed_onto"] == first.path.name
+    assert replayed.covers_change == match_snapshots.last_change_id()
+    _served_from(app, replayed)
+    from_replayed = _answers(ids)
+    assert any(m["company"]["id"] == ids[-1] for m in from_replayed[registry[3], "en"])   # the newcomer
+
+    fresh = match_snapshots.build_snapshot(app)
+    assert fresh.manifest["replayed_onto"] is None
+    _served_from(app, fresh)
+    assert _answers(ids) == from_replayed
+
+
+def test_an_incremental_build_with_nothing_past_the_newest_snapshot_writes_nothing(app, registry, index_dir):
+    first = match_snapshots.build_snapshot(app)
+    assert match_snapshots.build_snapshot(app, incremental=True).path == first.path
+    assert _snapshots(app) == [first.path.name]
+
+
+def test_an_incremental_build_builds_afresh_when_the_tail_is_long_against_the_registry(
+        app, registry, index_dir, create_company, monkeypatch):
+    match_snapshots.build_snapshot(app)
+    monkeypatch.setattr(match_snapshots, "REPLAY_ALWAYS_UP_TO", 0)     # 5 profiles: a tail of 3 is long
+    _a_tail_of_every_kind(registry, create_company)
+    assert match_snapshots.build_snapshot(app, incremental=True).manifest["replayed_onto"] is None
+
+
+def test_an_incremental_build_without_a_snapshot_builds_afresh(app, registry, index_dir):
+    found = match_snapshots.build_snapshot(app, incremental=True)
+    assert found.manifest["replayed_onto"] is None and found.manifest["profiles"] == 5
 
 
 def test_a_snapshot_of_other_scoring_code_is_skipped_and_a_new_one_built(app, registry, index_dir):
@@ -194,6 +257,18 @@ def test_index_build_command_writes_a_snapshot_and_if_stale_keeps_a_usable_one(a
     assert status["snapshot"] == first[-1] and status["behind"] == 0
 
 
+def test_index_build_incremental_replays_past_the_snapshot_and_does_nothing_when_nothing_is(
+        app, registry, index_dir, create_company):
+    runner = app.test_cli_runner()
+    first = match_snapshots.build_snapshot(app)
+    result = runner.invoke(args=["index", "build", "--incremental"])
+    assert result.exit_code == 0 and "nothing to do" in result.output and _snapshots(app) == [first.path.name]
+    create_company(name="Бобруйские станки")
+    result = runner.invoke(args=["index", "build", "--incremental", "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"6 companies, change {match_snapshots.last_change_id()}, replayed onto {first.path.name}" in result.output
+
+
 def _until(condition, tries: int = 600) -> bool:
     """Poll a worker thread's progress (a bound on tries, not on time: the machine may be slow)."""
     import time
@@ -252,3 +327,114 @@ def test_the_worker_thread_recomputes_niche_memberships_after_a_tail_as_a_fresh_
     assert refreshed == {c: fresh.niches_of_company(c) for c in refreshed}
     # the newcomer's words moved the weights: left as they arrived, the others' fits would differ
     assert of_arrival != {c: refreshed[c] for c in registry}
+
+
+# ---- the builder process: builds and bulk tails never run in a web worker ---------------------------
+@pytest.fixture
+def worker(app, registry, index_dir):
+    """A worker that mapped a snapshot of the registry (its background thread is not running:
+    the tests call its refresh step themselves). Waits for a builder it started at the end."""
+    match_snapshots.build_snapshot(app)
+    forget_index(app)
+    state = match_index.load_or_build(app)
+    yield state
+    if state.builder is not None:
+        state.builder.wait(timeout=120)
+
+
+def test_a_bulk_tail_is_left_to_the_builder_process_and_the_worker_then_swaps_to_its_snapshot(
+        app, registry, worker, create_company):
+    app.config["MATCH_INDEX_BULK_TAIL"] = 3
+    try:
+        serving, covers = worker.engine, worker.covers_change
+        ids = _a_tail_of_every_kind(registry, create_company)           # 5 changes: a bulk here
+        match_index._refresh(app, worker)
+        assert worker.engine is serving and worker.covers_change == covers  # nothing replayed in this process
+        assert worker.builder is not None and match_index.status(app)["behind"] == 5
+
+        assert worker.builder.wait(timeout=120) == 0
+        built = match_snapshots.newest_snapshot(app)
+        assert built.covers_change == match_snapshots.last_change_id() and built.manifest["replayed_onto"]
+        match_index._refresh(app, worker)
+        assert worker.builder is None                                   # reaped
+        assert worker.snapshot == built.path.name and worker.engine is not serving
+        assert match_index.status(app)["behind"] == 0
+        served = _answers(ids)
+    finally:
+        app.config.pop("MATCH_INDEX_BULK_TAIL")
+    forget_index(app)
+    match_index.install_in_process(app)
+    assert _answers(ids) == served
+
+
+def test_a_short_tail_is_replayed_by_the_worker_itself_without_a_builder(app, worker, create_company):
+    newcomer = create_company(name="Бобруйские станки").id
+    match_index._refresh(app, worker)
+    assert newcomer in worker.engine and worker.builder is None
+
+
+def test_a_tail_past_rebuild_after_has_the_builder_process_write_a_snapshot_not_this_process(
+        app, worker, create_company):
+    app.config["MATCH_INDEX_REBUILD_AFTER"] = 1
+    try:
+        create_company(name="Бобруйские станки")
+        create_company(name="Завод 2")
+        match_index._refresh(app, worker)                   # replays the two rows, then asks for a snapshot
+        assert worker.covers_change == match_snapshots.last_change_id() and worker.builder is not None
+        assert worker.builder.wait(timeout=120) == 0
+    finally:
+        app.config["MATCH_INDEX_REBUILD_AFTER"] = match_index.REBUILD_AFTER
+    built = match_snapshots.newest_snapshot(app)
+    assert built.covers_change == worker.covers_change and built.manifest["built_by_pid"] != os.getpid()
+    assert not hasattr(match_index, "_build")               # no build in a thread of a web worker
+
+
+def test_only_one_builder_runs_per_machine(app, worker, index_dir):
+    other_worker = match_index.WorkerIndex()
+    with match_snapshots.machine_lock(index_dir, wait=False) as locked:     # e.g. `flask index build`
+        assert locked
+        assert match_index.start_builder(app, worker) is False and worker.builder is None
+    assert match_index.start_builder(app, worker) is True
+    assert match_index.start_builder(app, worker) is False                 # its own is still running
+    assert worker.builder.wait(timeout=120) == 0
+    with match_snapshots.machine_lock(index_dir, wait=False):
+        # a builder that a second worker started a moment too early finds the lock taken and leaves
+        assert match_index.start_builder(app, other_worker) is False
+        run = subprocess.run([sys.executable, "-m", match_index.BUILDER_MODULE], timeout=120,
+                             input=json.dumps(match_index.builder_settings(app)).encode(), capture_output=True)
+    assert run.returncode == 0 and b"another process of this machine is building" in run.stderr
+    assert len(_snapshots(app)) == 1
+
+
+def test_a_starting_worker_without_a_snapshot_has_the_builder_make_one_and_maps_it(app, registry, index_dir):
+    app.config.update(MATCH_INDEX_BACKGROUND=True, MATCH_INDEX_REFRESH_SECONDS=0.1)
+    try:
+        forget_index(app)
+        match_index.start_background(app)
+        state = app.extensions[match_index.EXTENSION_KEY]
+        assert _until(lambda: state.engine is not None)
+        assert match_snapshots.newest_snapshot(app).manifest["built_by_pid"] != os.getpid()
+        assert state.snapshot == match_snapshots.newest_snapshot(app).path.name
+    finally:
+        app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
+        forget_index(app)
+        state.thread.join(timeout=30)
+
+
+def test_a_starting_worker_with_a_bulk_tail_past_the_snapshot_maps_the_builders_instead_of_replaying_it(
+        app, registry, index_dir, create_company):
+    first = match_snapshots.build_snapshot(app)
+    _a_tail_of_every_kind(registry, create_company)
+    app.config.update(MATCH_INDEX_BACKGROUND=True, MATCH_INDEX_REFRESH_SECONDS=0.1, MATCH_INDEX_BULK_TAIL=3)
+    try:
+        forget_index(app)
+        match_index.start_background(app)
+        state = app.extensions[match_index.EXTENSION_KEY]
+        assert _until(lambda: state.engine is not None)
+        assert state.snapshot != first.path.name and state.covers_change == state.base_change   # nothing replayed here
+        assert state.covers_change == match_snapshots.last_change_id()
+    finally:
+        app.config.update(MATCH_INDEX_BACKGROUND=None, MATCH_INDEX_REFRESH_SECONDS=2.0)
+        app.config.pop("MATCH_INDEX_BULK_TAIL")
+        forget_index(app)
+        state.thread.join(timeout=30)

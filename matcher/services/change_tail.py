@@ -1,0 +1,54 @@
+"""The change-log tail past a change id, applied to an engine: how a worker keeps its mapped index
+current and how an incremental snapshot build brings the newest snapshot forward. One function for
+both, so a snapshot built by replaying says exactly what a worker that replayed would have said.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from matcher.db import db
+from matcher.models import ChangeLog, Niche
+from matcher.scoring.engine import MatchEngine
+
+
+def replay_tail(engine: MatchEngine, after: int, limit: int | None = None) -> int | None:
+    """Apply the change-log rows past `after` to `engine` (companies and niches read as they are
+    now) and return the last row applied (`after` when there was none); None, with nothing
+    applied, when there are more than `limit` rows."""
+    query = (select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
+             .where(ChangeLog.id > after).order_by(ChangeLog.id))
+    if limit is not None:
+        query = query.limit(limit + 1)
+    rows = db.session.execute(query).all()
+    if not rows:
+        return after
+    if limit is not None and len(rows) > limit:
+        return None
+    _replay_companies(engine, {r.entity_id for r in rows if r.entity == "company"})
+    _replay_niches(engine, {r.entity_id for r in rows if r.entity == "niche"})
+    return rows[-1].id
+
+
+def _replay_companies(engine: MatchEngine, company_ids: set[int]) -> None:
+    if not company_ids:
+        return
+    from matcher.services.matching import _load_companies, company_profile
+
+    found = {c.id: company_profile(c) for c in _load_companies(company_ids)}
+    engine.replay(found.values(), [c for c in company_ids if c not in found])
+
+
+def _replay_niches(engine: MatchEngine, niche_ids: set[int]) -> None:
+    if not niche_ids:
+        return
+    from matcher.services.matching import niche_profile
+
+    niches = {n.id: n for n in db.session.scalars(select(Niche).where(Niche.id.in_(niche_ids)))}
+    for niche_id in niche_ids:
+        if niche_id in niches:
+            engine.upsert_niche(niche_profile(niches[niche_id]))
+        else:
+            try:
+                engine.remove_niche(niche_id)
+            except KeyError:            # created and deleted after the snapshot: never indexed
+                pass
