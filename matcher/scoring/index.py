@@ -128,11 +128,11 @@ class SideIndex:
             sizes = np.array([len(p) if p is not None else 0 for p in lists])
             flat = np.concatenate(arrays)
             weight = np.repeat(pts, sizes) * np.where(flat & 1, 1.0, SIDE_MENTION)
-            score = np.bincount(flat >> 1, weights=weight, minlength=self.size)
-            score[~alive] = 0.0
-            hit = np.flatnonzero(score)
+            hit, score = _summed(flat >> 1, weight, self.size)
+            keep = (score != 0) & alive[hit]
+            hit, score = hit[keep], score[keep]
             if len(hit) > per_item:
-                hit = hit[np.argpartition(-score[hit], per_item)[:per_item]]
+                hit = hit[np.argpartition(-score, per_item)[:per_item]]
             chosen.append(hit)
         return np.unique(np.concatenate(chosen)) if chosen else np.empty(0, dtype=np.int64)
 
@@ -143,6 +143,18 @@ class SideIndex:
         return (np.concatenate([t["key"], h["key"], n["key"], c_keys]),
                 np.concatenate([t_points, _HS_KEY_POINTS[h["depth"]], _NACE_KEY_POINTS[n["depth"]],
                                 _CONCEPT_KEY_POINTS * c["w"]]).astype(np.float64))
+
+
+def _summed(items: np.ndarray, weight: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The items named (ascending) and their summed weights. Summed over those items when they are
+    few against the side — at a million profiles an array over the whole side per query item was a
+    third of a query — else over the side; the same sums either way (same order of addition)."""
+    if len(items) * 8 < size:
+        named, at = np.unique(items, return_inverse=True)
+        return named, np.bincount(at, weights=weight, minlength=len(named))
+    score = np.bincount(items, weights=weight, minlength=size)
+    named = np.flatnonzero(score)
+    return named, score[named]
 
 
 def _take(column, rows: np.ndarray) -> np.ndarray:

@@ -50,12 +50,12 @@ def place_names(store: Store, codes_: tuple) -> tuple:
     return tuple(names.get(int(c)) for c in codes_)
 
 
-def _shared_profile_features(store: Store, query: Query, slot: int, lang: str) -> tuple[dict, dict]:
-    """The COMPANY features of the asking company against one candidate (Python: they are only
-    computed for companies that can still reach the top, see rank)."""
-    if query.profile is None:                  # a niche: no company to compare with
+def _shared_profile_features(store: Store, mine: tuple | None, slot: int, lang: str) -> tuple[dict, dict]:
+    """The COMPANY features of the asking company (its facets: `mine`) against one candidate (Python:
+    they are only computed for companies that can still reach the top, see rank)."""
+    if mine is None:                           # a niche: no company to compare with
         return registry.niche_company_scores(lang)
-    return registry.company_scores(registry.company_facets(query.profile), store.facets_of(slot), lang)
+    return registry.company_scores(mine, store.facets_of(slot), lang)
 
 
 def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int, limit: int,
@@ -94,8 +94,9 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
     cut = np.sort(best0)[-limit] if len(best0) >= limit else -np.inf
     hopeful = np.flatnonzero((best0 + extra_max >= cut - 1e-9) & (best0 + extra_max >= min_score - 0.05))
     extra, shared = np.zeros(len(slots)), {}
+    mine = registry.company_facets(query.profile) if query.profile is not None else None
     for pos in hopeful.tolist():
-        points, details = _shared_profile_features(store, query, int(slots[pos]), lang)
+        points, details = _shared_profile_features(store, mine, int(slots[pos]), lang)
         extra[pos] = registry.company_points(w, points)
         shared[pos] = (points, details)
     gate, penalty, total = registry.pair_total(pm.product, pm.fit, context_points, penalty_points,
