@@ -31,7 +31,7 @@ class Base:
     MATCH_INDEX_REBUILD_AFTER = 20_000  # change-log rows past the snapshot that start a background rebuild
     MATCH_INDEX_BACKGROUND: bool | None = None  # the per-worker index thread; None: on unless TESTING
     MATCH_INDEX_NICHE_REFRESH_SECONDS = 30.0  # after a tail, niche memberships are recomputed at most this often
-    MATCH_INDEX_BULK_TAIL = 2_000  # a longer tail is left to the builder process, not replayed in a web worker
+    MATCH_INDEX_BULK_TAIL = 500  # a longer tail is left to the builder process, not replayed in a web worker
     MATCH_INDEX_BUILD_PROCESSES: int | None = None  # processes a full build prepares items in; None: every CPU
     TRUSTED_HOSTS: list[str] | None = None
     # How many proxies in front of the app append to X-Forwarded-For; 0 trusts none (the header is ignored).
