@@ -72,6 +72,13 @@ def _keep_change_log_ids_rising() -> None:
     db.session.commit()
 
 
+def _interpreter_ast_bug(error) -> bool:
+    """CPython 3.11's spurious SystemError while building an AST (python/cpython#106905): it was
+    raised once inside schemathesis's own code generation in the test process, a client-side
+    interpreter bug that says nothing about the server under test."""
+    return isinstance(error, SystemError) and "AST constructor recursion depth mismatch" in str(error)
+
+
 def _fuzz_over_http(port: int, headers: dict, known_ids: dict) -> tuple[list[str], int]:
     """Run schemathesis against the live server; (what failed, how many requests were checked)."""
     config = schemathesis.Config.from_dict({
@@ -98,7 +105,10 @@ def _fuzz_over_http(port: int, headers: dict, known_ids: dict) -> tuple[list[str
                     if result.status is Status.FAILURE:
                         failures.append(_describe(event.recorder, case_id, result))
         elif isinstance(event, (engine_events.NonFatalError, engine_events.FatalError)):
-            failures.append(f"schemathesis error: {getattr(event, 'value', None) or event.exception!r}")
+            error = getattr(event, "value", None) or event.exception
+            if isinstance(event, engine_events.NonFatalError) and _interpreter_ast_bug(error):
+                continue        # the test client's interpreter, not the server: that operation is left out
+            failures.append(f"schemathesis error: {error!r}")
     return failures, checked
 
 
