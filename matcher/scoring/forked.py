@@ -5,6 +5,7 @@ from __future__ import annotations
 # copied mid-use by fork is never released in the child. Where the platform cannot fork, or there
 # is too little work to pay for the processes, everything runs in the caller.
 
+import gc
 import multiprocessing as mp
 from typing import Callable, Iterator, Sequence, TypeVar
 
@@ -33,6 +34,11 @@ def forked_map(fn: Callable[[T], R], items: Sequence[T], processes: int, chunk: 
         yield from (fn(x) for x in items)
         return
     _JOB = (fn, items)
+    # Out of the collector while the children run: a full collection in a child walks every object
+    # it inherited, copying the pages they sit on (9 % of the children's CPU in the all-lists bench).
+    # What is frozen already (a worker freezes its mapped index) stays frozen.
+    thawed = gc.get_freeze_count() == 0
+    gc.freeze()
     try:
         bounds = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
         with mp.get_context("fork").Pool(processes) as pool:
@@ -40,3 +46,5 @@ def forked_map(fn: Callable[[T], R], items: Sequence[T], processes: int, chunk: 
                 yield from part
     finally:
         _JOB = None
+        if thawed:
+            gc.unfreeze()

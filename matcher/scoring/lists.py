@@ -1,23 +1,14 @@
 """Many ranked lists at once (a registry's or a mission's), optionally in forked worker processes."""
 from __future__ import annotations
 
-import gc
-import multiprocessing as mp
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Callable
 
 from matcher.scoring import ranking
+from matcher.scoring.forked import forked_map
 from matcher.scoring.model import Match
 from matcher.scoring.prepare import prepare
-
-# What a forked worker runs (set only while a pool of them is alive): the children inherit it
-# with the fork instead of receiving a pickled copy of the index.
-_FORKED: Callable[[int], list[Match]] | None = None
-
-
-def _in_child(ids: list[int]) -> dict[int, list[Match]]:
-    return {cid: _FORKED(cid) for cid in ids}
 
 
 def many_lists(partners: Callable[[int], list[Match]], ids: list[int], processes: int) -> dict[int, list[Match]]:
@@ -42,24 +33,7 @@ def every_item_prepared_once():
 
 
 def _lists(partners: Callable[[int], list[Match]], ids: list[int], processes: int) -> dict[int, list[Match]]:
-    global _FORKED
-    if processes <= 1 or len(ids) < 4 * processes or "fork" not in mp.get_all_start_methods():
+    if processes <= 1 or len(ids) < 4 * processes:
         return {cid: partners(cid) for cid in ids}
     step = max(1, min(24, len(ids) // (8 * processes)))        # small chunks even out the load
-    chunks = [ids[i: i + step] for i in range(0, len(ids), step)]
-    _FORKED = partners
-    # Out of the collector while the children run: a full collection in a child walks every object
-    # it inherited, copying the pages they sit on (9 % of the children's CPU in the all-lists bench).
-    # An index frozen already (a worker freezes its mapped one) stays frozen.
-    thawed = gc.get_freeze_count() == 0
-    gc.freeze()
-    try:
-        found: dict[int, list[Match]] = {}
-        with mp.get_context("fork").Pool(processes) as pool:
-            for part in pool.imap_unordered(_in_child, chunks):
-                found.update(part)
-    finally:
-        _FORKED = None
-        if thawed:
-            gc.unfreeze()
-    return {cid: found[cid] for cid in ids}
+    return dict(zip(ids, list(forked_map(partners, ids, processes, step))))
