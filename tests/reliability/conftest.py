@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from live_helpers import LiveServer
+from live_helpers import LiveServer, keep_change_log_ids_rising
 
 from matcher.db import db
 from matcher.services.accounts import create_token, get_or_create_user, set_password
@@ -51,6 +51,7 @@ def live(app, live_server, redis_client):
     if redis_client is not None:
         redis_client.flushdb()
     live_server.new_log()
+    keep_change_log_ids_rising()
     _settle()
     yield live_server
     live_server.assert_log_clean()

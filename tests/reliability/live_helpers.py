@@ -1,6 +1,8 @@
 """A real gunicorn serving the app on a loopback port, and a small HTTP client that talks to it."""
 from __future__ import annotations
 
+import itertools
+
 import http.client
 import json as jsonlib
 import os
@@ -195,3 +197,20 @@ class LiveServer:
 
 def page_text(answer: Answer) -> str:
     return unescape(answer.text)
+
+
+_LOG_FLOORS = itertools.count(1)
+
+
+def keep_change_log_ids_rising() -> None:
+    """Each worker's match index reads the change log past the last id it saw. Emptying the tables
+    between tests lets SQLite hand out small ids again, which no worker would read; production never
+    empties the log. A row far past any id used so far keeps the next ones above it (PostgreSQL's
+    sequence never goes back, so there is nothing to do there). Every live test calls it."""
+    from matcher.db import db
+    from matcher.models import ChangeLog
+
+    if db.engine.dialect.name != "sqlite":
+        return
+    db.session.add(ChangeLog(id=next(_LOG_FLOORS) * 10_000_000, entity="tests", entity_id=0))
+    db.session.commit()

@@ -7,15 +7,13 @@ the generated path ids are ids that exist, so requests reach the services instea
 """
 from __future__ import annotations
 
-import itertools
-
 import pytest
 import schemathesis
 from schemathesis.engine import Status, from_schema
+from live_helpers import keep_change_log_ids_rising
 from schemathesis.engine import events as engine_events
 
 from matcher.db import db
-from matcher.models import ChangeLog
 from matcher.services.companies import create_company
 from matcher.services.mission_schedules import schedule_mission
 from matcher.services.missions import create_mission
@@ -33,7 +31,6 @@ OTHER_CHECKS = ("response_headers_conformance", "positive_data_acceptance", "neg
                 "use_after_free", "ensure_resource_availability", "missing_required_header", "ignored_auth",
                 "object_level_authorization", "unsupported_method", "allow_header_conformance")
 KNOWN_ID_PROBABILITY = 0.5
-_LOG_FLOORS = itertools.count(1)
 # Integers no id column can hold (SQLite's 64 bits, PostgreSQL's 32): the generators reach them rarely.
 IDS_PAST_ANY_ROW = [2**63, 2**63 - 1, 2**31, -(2**63) - 1, 0]
 
@@ -43,7 +40,7 @@ def corridor(app, company_payload):
     """A supplier (owned by the company account), a buyer, a niche and a mission of both; their ids by parameter."""
     from matcher.services.accounts import get_or_create_user
 
-    _keep_change_log_ids_rising()
+    keep_change_log_ids_rising()
     owner = get_or_create_user("owner@reliability.example", "company")
     organiser = get_or_create_user("organizer@reliability.example", "organizer")
     supplier = create_company(company_payload(), owner=owner)
@@ -59,17 +56,6 @@ def corridor(app, company_payload):
     db.session.commit()
     return {"company_id": [supplier.id, buyer.id], "niche_id": [niche.id], "mission_id": [mission["id"]],
             "meeting_id": [meeting["id"] for meeting in schedule["meetings"]] or [1]}
-
-
-def _keep_change_log_ids_rising() -> None:
-    """Each worker's match index reads the change log past the last id it saw. Emptying the tables
-    between tests lets SQLite hand out small ids again, which no worker would read; production never
-    empties the log. A row far past any id used so far keeps the next ones above it (PostgreSQL's
-    sequence never goes back, so there is nothing to do there)."""
-    if db.engine.dialect.name != "sqlite":
-        return
-    db.session.add(ChangeLog(id=next(_LOG_FLOORS) * 10_000_000, entity="tests", entity_id=0))
-    db.session.commit()
 
 
 def _interpreter_ast_bug(error) -> bool:
