@@ -21,10 +21,6 @@ class Flat:
         start = int(self.lens[:i].sum())
         return {k: v[start: start + int(self.lens[i])] for k, v in self.cols.items()}
 
-    @property
-    def starts(self) -> np.ndarray:
-        return np.cumsum(self.lens) - self.lens
-
 
 @dataclass(slots=True)
 class Batch:

@@ -65,17 +65,18 @@ def _ratio(num: np.ndarray, den) -> np.ndarray:
 
 
 def _lookup(ctx: Context, keys: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each flat key: does it occur in `keys` (distinct ids), and at which position of `keys`.
-    A scratch array over all key ids makes this one gather instead of a sort and a search."""
+    """The positions in `flat` whose key occurs in `keys` (distinct ids), ascending, and the position
+    in `keys` of each. A scratch array over all key ids makes this one gather instead of a sort and
+    a search; the callers then work on the few hits, not on every candidate key."""
     if not len(keys) or not len(flat):
-        return np.zeros(len(flat), dtype=bool), np.zeros(len(flat), dtype=np.int64)
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     valid = keys >= 0
     scratch = ctx.scratch()
     scratch[keys[valid]] = np.flatnonzero(valid)
     at = scratch[flat]
     scratch[keys[valid]] = -1
-    hit = at >= 0
-    return hit, np.where(hit, at, 0)
+    hit = np.flatnonzero(at >= 0)
+    return hit, at[hit]
 
 
 def text(q: Batch, c: Batch, ctx: Context, q_is_need: bool) -> Scored:
@@ -96,14 +97,14 @@ def text(q: Batch, c: Batch, ctx: Context, q_is_need: bool) -> Scored:
         known = row["key"] >= 0
         q_idf = np.where(known, ctx.idf[np.maximum(row["key"], 0)], ctx.unknown_idf)
         q_w, q_wt = q_idf * np.where(row["title"], TITLE_BOOST, 1.0), q_idf * row["title"]
-        hit, at = _lookup(ctx, row["key"], f)
-        hseg, qa = seg[hit], at[hit]
+        hit, qa = _lookup(ctx, row["key"], f)                  # candidate keys the query has
+        hseg, h_idf, h_title = seg[hit], f_idf[hit], ft[hit]
         mq_all = np.bincount(hseg, q_w[qa], m)                 # matched, weighted as the query weighs it
         mq_title = np.bincount(hseg, q_wt[qa], m)              # query title words the candidate has
         mc_all = np.bincount(hseg, f_w[hit], m)                # matched, weighted as the candidate does
-        mc_title = np.bincount(hseg, (f_idf * ft)[hit], m)     # candidate title words the query has
-        tt = hit & ft & row["title"][at]                        # title word meets title word
-        mq_tt, mc_tt = np.bincount(seg[tt], q_wt[at[tt]], m), np.bincount(seg[tt], f_idf[tt], m)
+        mc_title = np.bincount(hseg, h_idf * h_title, m)       # candidate title words the query has
+        tt = h_title & row["title"][qa]                         # title word meets title word
+        mq_tt, mc_tt = np.bincount(hseg[tt], q_wt[qa[tt]], m), np.bincount(hseg[tt], h_idf[tt], m)
         q_tot, q_ttot = q_w.sum(), q_wt.sum()
         # need coverage (recall) and offer focus (precision: how much of the offer's title, or of
         # all its words, the need talks about), over all words and title against title
@@ -137,17 +138,23 @@ def concepts(q: Batch, c: Batch, ctx: Context, q_is_need: bool) -> Scored:
     k, m = q.n, c.n
     fc, fw, fh, seg = c.concepts.cols["cid"], c.concepts.cols["w"], c.concepts.cols["head"], c.concepts.seg
     c_tot, c_head_tot = np.bincount(seg, fw, m), np.bincount(seg, fw * fh, m)
-    starts, nonempty = c.concepts.starts, c.concepts.lens > 0
+    nonempty = c.concepts.lens > 0
     score = np.zeros((k, m))
     for i in range(k):
         row = q.concepts.row(i)
         if not len(row["cid"]) or not len(fc):
             continue
-        sim = ctx.sim[row["cid"]][:, fc]                      # (query concepts, candidate flat)
-        found = fw * sim.max(axis=0)                          # candidate's concepts found in query
-        c_cov, c_head = _ratio(np.bincount(seg, found, m), c_tot), _ratio(np.bincount(seg, found * fh, m), c_head_tot)
+        near = ctx.sim[row["cid"]]                            # (query concepts, every concept)
+        # only the candidates' concepts related to a query concept count (similarity is never
+        # negative): the rest add zeros to every sum and maximum below
+        related = np.flatnonzero(near.max(axis=0)[fc] > 0)
+        sim, rseg = near[:, fc[related]], seg[related]         # (query concepts, related flat)
+        found = fw[related] * sim.max(axis=0, initial=0.0)    # candidate's concepts found in query
+        c_cov = _ratio(np.bincount(rseg, found, m), c_tot)
+        c_head = _ratio(np.bincount(rseg, found * fh[related], m), c_head_tot)
         q_best = np.zeros((len(row["cid"]), m), dtype=np.float32)
-        q_best[:, nonempty] = np.maximum.reduceat(sim, starts[nonempty], axis=1)
+        for r in range(len(row["cid"])):
+            np.maximum.at(q_best[r], rseg, sim[r])
         q_cov = (row["w"] @ q_best) / row["w"].sum()
         head_w = row["w"] * row["head"]
         q_head = (head_w @ q_best) / head_w.sum() if head_w.sum() > 0 else np.zeros(m)
@@ -176,13 +183,14 @@ def _codes(q: Batch, c: Batch, ctx: Context, q_is_need: bool, kind: str) -> Scor
     for i in range(k):
         row = qf.row(i)
         hit, at = _lookup(ctx, row["key"], fk)
-        if not hit.any():
+        if not len(hit):
             continue
-        q_whole, c_whole = row["whole"][at[hit]].astype(np.int64), fwhole[hit].astype(np.int64)
+        q_whole, c_whole = row["whole"][at].astype(np.int64), fwhole[hit].astype(np.int64)
         need_w, offer_w = (q_whole, c_whole) if q_is_need else (c_whole, q_whole)
-        shallow = bucket[fd[hit]] < 2          # chapter / heading (HS), division / group (NACE)
+        level = bucket[fd[hit]]
+        shallow = level < 2                    # chapter / heading (HS), division / group (NACE)
         rarity = np.where(shallow, RARITY_FLOOR + (1 - RARITY_FLOOR) * ctx.rarity[fk[hit]], 1.0)
-        value = table[bucket[fd[hit]], need_w, offer_w] * rarity
+        value = table[level, need_w, offer_w] * rarity
         best = np.zeros(m)
         np.maximum.at(best, seg[hit], value)
         score[i] = best
