@@ -55,8 +55,17 @@ class TextColumn:
         return self
 
     def take(self, rows) -> np.ndarray:
+        """The strings of many rows (a query's candidates): offsets gathered at once, each string
+        decoded from a view of the mapped bytes (one Python call per row, not four)."""
+        rows = np.asarray(rows, dtype=np.int64)
         out = np.empty(len(rows), dtype=object)
-        out[:] = [self[int(r)] for r in rows]
+        n, offsets = len(self._base), self._base.offsets
+        in_base = rows < n
+        based = rows[in_base]
+        data = memoryview(self._base.data)
+        out[in_base] = [str(data[a:b], "utf-8") for a, b in zip(offsets[based].tolist(), offsets[based + 1].tolist())]
+        if not in_base.all():
+            out[~in_base] = [self._extra[int(r) - n] for r in rows[~in_base]]
         return out
 
 

@@ -156,13 +156,14 @@ def unexplained(query, q_iids, cand, total, pair_idx, company_id) -> Match:
 def best_pairs(query, q_iids, cand, total, pair_idx) -> tuple[PairScore, ...]:
     """The company's best offer–need pairs (ids of the stored items, or of the niche)."""
     m, pairs = total.shape[1], []
+    q_ids, c_ids = query.q_side.item_id.view(), query.c_side.item_id.view()   # not the records: no decoding
     for idx in pair_idx.tolist():
         pi, pj = divmod(int(idx), m)
         if total[pi, pj] <= 0:
             continue
-        qi, cj = query.q_side.items[int(q_iids[pi])], query.c_side.items[int(cand[pj])]
-        offer_id, need_id = (cj.id, qi.id) if query.q_is_need else (qi.id, cj.id)
+        qi, cj = int(q_ids[int(q_iids[pi])]), int(c_ids[int(cand[pj])])
+        offer_id, need_id = (cj, qi) if query.q_is_need else (qi, cj)
         if query.niche is not None:
-            offer_id, need_id = (cj.id, query.niche.id) if query.q_is_need else (query.niche.id, cj.id)
+            offer_id, need_id = (cj, query.niche.id) if query.q_is_need else (query.niche.id, cj)
         pairs.append(PairScore(offer_id, need_id, round(float(total[pi, pj]), 1)))
     return tuple(pairs)
