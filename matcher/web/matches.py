@@ -50,8 +50,7 @@ def matches():
     listing = _listing(ranked.items, mine, show_hidden, filters)
     if not ranked.word(listing.shown):    # the index took a change between the two reads: every match worded
         listing = _listing(matches_for_company(company.id, **asked), mine, show_hidden, filters)
-    found, kept, counts, hidden_count = listing.found, listing.kept, listing.counts, listing.hidden_count
-    shown, page, pages = listing.shown, listing.page, listing.pages
+    shown, page = listing.shown, listing.page
     groups = _by_band(shown) if filters.sort == "score" else [(None, shown)]
     for match in shown:
         match["pairs"] = _telling_pairs(match)
@@ -62,10 +61,12 @@ def matches():
     return render_template(
         "web/matches.html", company=company, side=side, matches=shown, mine=mine, theirs=theirs,
         partner_contacts=contacts, titles=_item_titles(shown), show_hidden=show_hidden,
-        hidden_count=hidden_count, limit=MATCH_LIMIT, interested=interested, filters=filters, counts=counts,
-        total=len(kept), page=page, pages=pages, groups=groups, first_number=(page - 1) * match_list.PER_PAGE,
+        hidden_count=listing.hidden_count, limit=MATCH_LIMIT, interested=interested, filters=filters,
+        counts=listing.counts, total=len(listing.kept), page=page, pages=listing.pages, groups=groups,
+        first_number=(page - 1) * match_list.PER_PAGE,
         all_url=url_for("web.matches", **{k: v for k, v in request.args.items() if k not in ("page", "show")}, show="all"),
-        country_options=_options(found, "country", country_name), region_options=_options(found, "region", region_name),
+        country_options=_options(listing.found, "country", country_name),
+        region_options=_options(listing.found, "region", region_name),
         cooperation_options=[(kind, str(COOPERATION_NAMES[kind])) for kind in COOPERATION_TYPES],
         good_score=match_list.GOOD_SCORE, possible_score=match_list.POSSIBLE_SCORE,
     ), 422 if filters.errors else 200

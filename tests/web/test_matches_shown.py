@@ -83,3 +83,12 @@ def test_hidden_partners_are_neither_shown_nor_worded(buyer, worded):
     page = buyer.get("/matches?show=all")
     assert first[0] not in _partners_on(page) and first[0] not in worded
     assert sorted(worded) == sorted(_partners_on(page))
+
+
+def test_a_page_whose_wording_is_refused_reads_the_same_from_a_fully_worded_ranking(buyer, monkeypatch, worded):
+    expected = {url: _list_of(buyer.get(url)) for url in PAGES[:3]}
+    monkeypatch.setattr(RankedMatches, "word", lambda self, shown: False)   # as if the index moved meanwhile
+    for url, html in expected.items():
+        worded.clear()
+        assert _list_of(buyer.get(url)) == html, url
+        assert len(worded) == SUPPLIERS      # the fallback words every match
