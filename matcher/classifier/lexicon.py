@@ -84,7 +84,10 @@ def find(text: Text) -> list[Hit]:
         for pattern in _candidates(word):
             n = len(pattern.words)
             if n == 1:
-                found[(pattern.concept, (pos,))] = pattern.size
+                # a concept may reach the word by several of its phrases (by lemma and by stem: «свинины»
+                # is «свинина» and «свинин»): it counts with its longest, whatever order keys(word) — a
+                # set of strings, ordered by the process's hash seed — gives them in
+                found[(pattern.concept, (pos,))] = max(pattern.size, found.get((pattern.concept, (pos,)), 0))
                 continue
             lo, hi = max(0, pos - n), min(len(words), pos + n + 1)
             used = [pos]
@@ -94,7 +97,8 @@ def find(text: Text) -> list[Hit]:
                     break
                 used.append(at)
             else:
-                found[(pattern.concept, tuple(sorted(used)))] = pattern.size
+                key = (pattern.concept, tuple(sorted(used)))
+                found[key] = max(pattern.size, found.get(key, 0))
     claimed: set[int] = set()
     hits: list[Hit] = []
     all_entries = entries()

@@ -1,7 +1,7 @@
 """MatchEngine: the public API — build, incremental upserts, and ranked, explained matches."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 
 import numpy as np
 
@@ -99,27 +99,27 @@ class MatchEngine:
 
     # ---- reads ----
     def suppliers_for_buyer(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
-                            weights: Mapping[str, float] | None = None, lang: str = "en", explain: int | None = None) -> list:
+                            weights: Mapping[str, float] | None = None, lang: str = "en", explain: int | Collection[int] | None = None) -> list:
         with self._lock.read():
             return self._partners(company_id, "buyer", limit, min_score, weights, lang, explain)
 
     def buyers_for_supplier(self, company_id: int, *, limit: int = 20, min_score: float = 0.0,
-                            weights: Mapping[str, float] | None = None, lang: str = "en", explain: int | None = None) -> list:
+                            weights: Mapping[str, float] | None = None, lang: str = "en", explain: int | Collection[int] | None = None) -> list:
         with self._lock.read():
             return self._partners(company_id, "supplier", limit, min_score, weights, lang, explain)
 
     def suppliers_for_buyers(self, company_ids: Iterable[int], *, limit: int = 20, min_score: float = 0.0,
                              weights: Mapping[str, float] | None = None, lang: str = "en",
-                             processes: int = 1, explain: int | None = None) -> dict[int, list[Match]]:
+                             processes: int = 1, explain: int | Collection[int] | None = None) -> dict[int, list[Match]]:
         """`suppliers_for_buyer` for many buyers at once (a mission's or a registry's lists):
         company id -> its list. With `processes` > 1 the lists are built in that many forked
         worker processes (where the platform forks), which share the index copy-on-write. Only
-        the first `explain` matches of each list (None: all) get worded reasons: those shown."""
+        the matches `explain` picks in each list (see ranking.rank) get worded reasons: those shown."""
         return self._many(list(company_ids), "buyer", (limit, min_score, weights, lang, explain), processes)
 
     def buyers_for_suppliers(self, company_ids: Iterable[int], *, limit: int = 20, min_score: float = 0.0,
                              weights: Mapping[str, float] | None = None, lang: str = "en",
-                             processes: int = 1, explain: int | None = None) -> dict[int, list[Match]]:
+                             processes: int = 1, explain: int | Collection[int] | None = None) -> dict[int, list[Match]]:
         """`buyers_for_supplier` for many suppliers at once; see suppliers_for_buyers."""
         return self._many(list(company_ids), "supplier", (limit, min_score, weights, lang, explain), processes)
 

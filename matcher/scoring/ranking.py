@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Collection
 
 import numpy as np
 
@@ -59,9 +60,10 @@ def _shared_profile_features(store: Store, mine: tuple | None, slot: int, lang: 
 
 
 def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int, limit: int,
-         min_score: float, lang: str = "en", explain: int | None = None) -> list[Match]:
-    """The `limit` best partners; the first `explain` of them (None: all) with their reasons worded
-    — the costly half of a query — the others with score and pairs only (nobody will read them)."""
+         min_score: float, lang: str = "en", explain: int | Collection[int] | None = None) -> list[Match]:
+    """The `limit` best partners; those `explain` picks (None: all; a number: the first that many; a
+    set: the partners with those company ids) with their reasons worded — the costly half of a
+    query — the others with score and pairs only (nobody will read them)."""
     if limit <= 0:
         return []
     q_iids = np.asarray(query.iids, dtype=np.int64)
@@ -116,7 +118,7 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
     matches = []
     for shown, g in enumerate(top.tolist()):
         pair_idx = order[starts[g]: min(ends[g], starts[g] + PAIRS_PER_MATCH)]
-        if explain is not None and shown >= explain:
+        if not worded(explain, shown, int(company_ids[g])):
             matches.append(unexplained(query, q_iids, cand, total, pair_idx, int(company_ids[g])))
             continue
         i, j = divmod(int(pair_idx[0]), m)
@@ -127,6 +129,15 @@ def rank(store: Store, query: Query, ctx: Context, w: dict[str, float], cap: int
         matches.append(explain_match(store, query, q_iids, cand, pm, scores, gate, total, penalty, w, i, j, pair_idx,
                                      points, details, int(company_ids[g]), lang))
     return matches
+
+
+def worded(explain: int | Collection[int] | None, position: int, company_id: int) -> bool:
+    """Whether rank words the match at `position` (0: the best) of partner `company_id`."""
+    if explain is None:
+        return True
+    if isinstance(explain, int):
+        return position < explain
+    return company_id in explain
 
 
 def explain_match(store, query, q_iids, cand, pm: PairMatrix, scores, gate, total, penalty, w, i, j, pair_idx,

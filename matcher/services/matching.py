@@ -16,6 +16,7 @@ from matcher.models import Company, Niche
 from matcher.scoring.engine import MatchEngine
 from matcher.scoring.model import Item, Match, Niche as NicheProfile, Profile
 from matcher.services import runtime
+from matcher.services.shown_matches import RankedMatches
 
 def offer_item(offer) -> Item:
     return Item(id=offer.id, title=offer.title, description=offer.description or "",
@@ -116,22 +117,43 @@ def resolve_side(company: Company, as_role: str | None) -> str:
 
 
 def matches_for_company(company_id: int, as_role: str | None = None, limit: int = 20,
-                        min_score: float = 0.0, weights: dict | None = None, lang: str = "en") -> list[dict]:
+                        min_score: float = 0.0, weights: dict | None = None, lang: str = "en",
+                        worded: bool = True) -> list[dict]:
     """Ranked partners of a company, best first, each with reasons (details in `lang`: 'en' or
-    'ru') and the pairs behind it."""
+    'ru') and the pairs behind it; with `worded` False, without reasons (a digest shows none)."""
+    ranked = ranked_for_company(company_id, as_role, limit, min_score, weights, lang)
+    if not worded or ranked.word(ranked.items):
+        return ranked.items
+    # the index took a change between the two reads: rank once more, every match worded
+    return ranked_for_company(company_id, as_role, limit, min_score, weights, lang, all_worded=True).items
+
+
+def ranked_for_company(company_id: int, as_role: str | None = None, limit: int = 20, min_score: float = 0.0,
+                       weights: dict | None = None, lang: str = "en", all_worded: bool = False) -> RankedMatches:
+    """matches_for_company's list with no match worded (unless `all_worded`), for the surface to
+    pick the ones it shows and word those (RankedMatches.word)."""
     company = db.session.get(Company, company_id)
     if company is None:
         raise NotFound(say.COMPANY_NOT_FOUND(id=company_id))
     side = resolve_side(company, as_role)
+    counts: list[int] = []
 
-    def ask(engine: MatchEngine, count: int) -> list[Match]:
-        finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
-        return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang)
+    def ask(count: int, which) -> list[Match]:
+        def once(engine: MatchEngine, count: int) -> list[Match]:
+            finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
+            return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang, explain=which)
+
+        counts.append(count)
+        return _asking_again_when_not_indexed(once)(count)
 
     # issue 15: cooperation types re-score the engine's list (services/cooperation_matches.py)
     from matcher.services.cooperation_matches import with_cooperation
 
-    return _top_public(with_cooperation(_asking_again_when_not_indexed(ask), lang), limit)
+    items = _top_public(with_cooperation(lambda count: ask(count, None if all_worded else 0), lang), limit)
+    if not all_worded:
+        for item in items:
+            item["reasons"] = []        # the cooperation reason alone, if any, until the match is worded
+    return RankedMatches(items, ask, counts[-1] if counts else 0, lang)
 
 
 def _asking_again_when_not_indexed(ask):

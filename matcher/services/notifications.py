@@ -128,7 +128,8 @@ def send_due_digests(now: datetime | None = None) -> int:
             continue
         lang = mail_language(user.locale)
         try:
-            found = matches_for_company(company.id, limit=DIGEST_SIZE, min_score=SETTINGS.digest_min_score, lang=lang)
+            found = matches_for_company(company.id, limit=DIGEST_SIZE, min_score=SETTINGS.digest_min_score, lang=lang,
+                                        worded=False)  # the mail names partners and scores, no reasons
         except (DomainError, KeyError) as exc:  # a profile the engine cannot rank yet
             log.info("no digest for company %s: %s", company.id, exc)
             continue

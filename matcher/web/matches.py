@@ -1,6 +1,8 @@
 """My matches: ranked partners with the reasons behind each score, and the interested / not relevant buttons."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -33,7 +35,7 @@ def _filter_messages() -> dict[str, str]:
 @web.get("/matches")
 @company_required
 def matches():
-    from matcher.services.matching import matches_for_company  # the engine loads on first use
+    from matcher.services.matching import matches_for_company, ranked_for_company  # the engine loads on first use
 
     company = current_company()
     side = request.args.get("as")
@@ -41,19 +43,14 @@ def matches():
         side = "buyer" if company.is_buyer else "supplier"
     show_hidden = request.args.get("hidden") == "1"
     filters = match_list.read_filters(request.args, _filter_messages())
-    found = matches_for_company(company.id, as_role=side, limit=MATCH_LIMIT, min_score=SETTINGS.listing_min_score,
-                                lang=current_language())
+    asked = dict(as_role=side, limit=MATCH_LIMIT, min_score=SETTINGS.listing_min_score, lang=current_language())
+    ranked = ranked_for_company(company.id, **asked)      # unworded: only the page's matches get their reasons
     mine = interests.interest_states(company.id)
     theirs = interests.interested_in(company.id)
-    hidden_count = sum(1 for m in found if mine.get(m["company"]["id"]) == "not_relevant")
-    if not show_hidden:
-        found = [m for m in found if mine.get(m["company"]["id"]) != "not_relevant"]
-    partner_ids = [m["company"]["id"] for m in found]
-    cooperation = cooperation_matches.company_types(partner_ids)
-    kept, counts = match_list.select_matches(
-        found, filters, _partner_codes(partner_ids), cooperation,
-        sort_name=company_display_name, sort_place=lambda c: place(c.get("country"), c.get("region"), None))
-    shown, page, pages = match_list.page_of(kept, filters.page)
+    listing = _listing(ranked.items, mine, show_hidden, filters)
+    if not ranked.word(listing.shown):    # the index took a change between the two reads: every match worded
+        listing = _listing(matches_for_company(company.id, **asked), mine, show_hidden, filters)
+    shown, page = listing.shown, listing.page
     groups = _by_band(shown) if filters.sort == "score" else [(None, shown)]
     for match in shown:
         match["pairs"] = _telling_pairs(match)
@@ -64,13 +61,39 @@ def matches():
     return render_template(
         "web/matches.html", company=company, side=side, matches=shown, mine=mine, theirs=theirs,
         partner_contacts=contacts, titles=_item_titles(shown), show_hidden=show_hidden,
-        hidden_count=hidden_count, limit=MATCH_LIMIT, interested=interested, filters=filters, counts=counts,
-        total=len(kept), page=page, pages=pages, groups=groups, first_number=(page - 1) * match_list.PER_PAGE,
+        hidden_count=listing.hidden_count, limit=MATCH_LIMIT, interested=interested, filters=filters,
+        counts=listing.counts, total=len(listing.kept), page=page, pages=listing.pages, groups=groups,
+        first_number=(page - 1) * match_list.PER_PAGE,
         all_url=url_for("web.matches", **{k: v for k, v in request.args.items() if k not in ("page", "show")}, show="all"),
-        country_options=_options(found, "country", country_name), region_options=_options(found, "region", region_name),
+        country_options=_options(listing.found, "country", country_name),
+        region_options=_options(listing.found, "region", region_name),
         cooperation_options=[(kind, str(COOPERATION_NAMES[kind])) for kind in COOPERATION_TYPES],
         good_score=match_list.GOOD_SCORE, possible_score=match_list.POSSIBLE_SCORE,
     ), 422 if filters.errors else 200
+
+
+@dataclass
+class _Listing:
+    found: list[dict]        # the ranked partners, less the hidden ones unless they are shown
+    hidden_count: int
+    kept: list[dict]         # those the filters keep, in the chosen order
+    counts: dict[str, int]
+    shown: list[dict]        # this page of them
+    page: int
+    pages: int
+
+
+def _listing(ranked: list[dict], mine: dict, show_hidden: bool, filters: match_list.MatchFilters) -> _Listing:
+    """What the page shows of the ranked partners: hidden ones left out, filtered, sorted, one page."""
+    hidden_count = sum(1 for m in ranked if mine.get(m["company"]["id"]) == "not_relevant")
+    found = ranked if show_hidden else [m for m in ranked if mine.get(m["company"]["id"]) != "not_relevant"]
+    partner_ids = [m["company"]["id"] for m in found]
+    cooperation = cooperation_matches.company_types(partner_ids)
+    kept, counts = match_list.select_matches(
+        found, filters, _partner_codes(partner_ids), cooperation,
+        sort_name=company_display_name, sort_place=lambda c: place(c.get("country"), c.get("region"), None))
+    shown, page, pages = match_list.page_of(kept, filters.page)
+    return _Listing(found, hidden_count, kept, counts, shown, page, pages)
 
 
 def _by_band(shown: list[dict]) -> list[tuple[str, list[dict]]]:
