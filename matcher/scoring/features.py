@@ -7,7 +7,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from matcher.scoring import codes
-from matcher.scoring.batch import NO_TITLE, Batch, Flat
+from matcher.scoring.batch import NO_TITLE, Batch
 from matcher.scoring.lexicon import Lexicon
 from matcher.scoring.vocabulary import similarity
 
