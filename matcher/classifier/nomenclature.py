@@ -82,7 +82,8 @@ def search(words: list[str], limit: int = 30) -> list[tuple[tuple[str, str], flo
     for word in dict.fromkeys(words):
         if word in _NOISE:
             continue
-        best_term = max(keys(word), key=lambda t: len(postings.get(t, ())), default=None)
+        # the key in most titles; among equals the first in sorted order, not in the set's (hash-seeded) order
+        best_term = max(sorted(keys(word)), key=lambda t: len(postings.get(t, ())), default=None)
         if best_term is None or best_term not in postings:
             total += idf("")
             continue
