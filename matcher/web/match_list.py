@@ -68,14 +68,15 @@ def read_filters(args: Mapping[str, str], messages: Mapping[str, str]) -> MatchF
             found.errors["region"] = [messages["region"]]
     code = args.get("code", "").strip().replace(" ", "")
     if code:
-        if len(code) <= 12 and all(ch.isdigit() or ch in ".ABCDEFGHIJKLMNOPQRSTU" for ch in code.upper()):
+        if len(code) <= 12 and all(ch in "0123456789.ABCDEFGHIJKLMNOPQRSTU" for ch in code.upper()):
             found.code = code.upper()
         else:
             found.errors["code"] = [messages["code"]]
     found.cooperation = args.get("cooperation", "").strip()[:40]
     page = args.get("page", "").strip()
     if page:
-        if page.isdigit() and 0 < int(page) < 10_000:
+        # isdigit() also passes «²» and «８», which int() refuses or no code carries: ASCII digits only
+        if page.isascii() and page.isdigit() and 0 < int(page) < 10_000:
             found.page = int(page)
         else:
             found.errors["page"] = [messages["page"]]

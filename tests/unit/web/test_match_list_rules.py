@@ -60,6 +60,12 @@ def test_nonsense_in_the_query_string_is_named_by_field_and_dropped():
     assert (filters.band, filters.sort, filters.code, filters.page, filters.country) == ("possible", "score", "", 1, "RU")
 
 
+def test_a_page_or_code_in_other_digits_than_ascii_is_named_by_field_not_a_crash():
+    filters = read_filters({"page": "²", "code": "８４５７"}, MESSAGES)
+    assert set(filters.errors) == {"page", "code"}
+    assert (filters.page, filters.code) == (1, "")
+
+
 def test_the_two_strongest_reasons_are_shown_in_the_engines_order_penalties_included():
     reasons = [{"feature": "a", "contribution": 5.0}, {"feature": "b", "contribution": 30.0},
                {"feature": "c", "contribution": -12.0}, {"feature": "d", "contribution": 8.0}]
