@@ -159,13 +159,20 @@ def ranked_for_company(company_id: int, as_role: str | None = None, limit: int =
 def _asking_again_when_not_indexed(ask):
     """`ask(engine, count)` as `find(count)`: a subject written a moment ago and not yet in this
     worker's index (KeyError) is asked once more of the refreshed engine — which may also have been
-    swapped for a newer one meanwhile."""
+    swapped for a newer one meanwhile. Still missing, it is 503 + Retry-After, not a 500: a request
+    replays at most a short tail, and a longer one (a bulk import) reaches the index in the
+    background a few seconds later."""
+    from matcher.services.match_index import not_ready
 
     def find(count: int) -> list[Match]:
         try:
             return ask(match_engine(), count)
         except KeyError:
+            pass
+        try:
             return ask(match_engine(force_refresh=True), count)
+        except KeyError:
+            raise not_ready() from None
 
     return find
 
