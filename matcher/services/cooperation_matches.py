@@ -53,11 +53,20 @@ def adjusted(matches: list[Match], lang: str = "en") -> list[Match]:
     return cooperation.rerank(out)
 
 
-def with_cooperation(find, lang: str = "en"):
-    """`find(count)` that asks for more, applies the cooperation feature and keeps `count`."""
+def engine_min_score(min_score: float) -> float:
+    """The floor to ask the engine for, so that a list can keep every match scoring `min_score`
+    after the cooperation feature: a shared kind lifts a match by up to BONUS_POINTS."""
+    return max(0.0, min_score - cooperation.BONUS_POINTS) if min_score > 0 else min_score
+
+
+def with_cooperation(find, lang: str = "en", min_score: float = 0.0):
+    """`find(count)` that asks for more, applies the cooperation feature and keeps `count`, less
+    the matches it leaves below `min_score` (or at nothing). `find` asks the engine with
+    engine_min_score(min_score), so that those it lifts to `min_score` are among them."""
 
     def find_adjusted(count: int) -> list[Match]:
         found = find(count * ROOM)
-        return adjusted(found, lang)[:count] if len(found) >= count * ROOM else adjusted(found, lang)
+        kept = [m for m in adjusted(found, lang) if round(m.score, 1) >= min_score and round(m.score, 1) > 0]
+        return kept[:count] if len(found) >= count * ROOM else kept
 
     return find_adjusted

@@ -137,19 +137,19 @@ def ranked_for_company(company_id: int, as_role: str | None = None, limit: int =
         raise NotFound(say.COMPANY_NOT_FOUND(id=company_id))
     side = resolve_side(company, as_role)
     counts: list[int] = []
+    # issue 15: cooperation types re-score the engine's list (services/cooperation_matches.py)
+    from matcher.services.cooperation_matches import engine_min_score, with_cooperation
 
     def ask(count: int, which) -> list[Match]:
         def once(engine: MatchEngine, count: int) -> list[Match]:
             finder = engine.suppliers_for_buyer if side == "buyer" else engine.buyers_for_supplier
-            return finder(company_id, limit=count, min_score=min_score, weights=weights, lang=lang, explain=which)
+            return finder(company_id, limit=count, min_score=engine_min_score(min_score), weights=weights, lang=lang,
+                          explain=which)
 
         counts.append(count)
         return _asking_again_when_not_indexed(once)(count)
 
-    # issue 15: cooperation types re-score the engine's list (services/cooperation_matches.py)
-    from matcher.services.cooperation_matches import with_cooperation
-
-    items = _top_public(with_cooperation(lambda count: ask(count, None if all_worded else 0), lang), limit)
+    items = _top_public(with_cooperation(lambda count: ask(count, None if all_worded else 0), lang, min_score), limit)
     if not all_worded:
         for item in items:
             item["reasons"] = []        # the cooperation reason alone, if any, until the match is worded

@@ -9,7 +9,7 @@ from matcher.db import db
 from matcher.scoring import ranking
 from matcher.services import matching
 from matcher.services.accounts import get_or_create_user
-from matcher.services.cooperation_matches import with_cooperation
+from matcher.services.cooperation_matches import engine_min_score, with_cooperation
 from matcher.services.shown_matches import RankedMatches
 from matcher.settings import SETTINGS
 
@@ -47,9 +47,9 @@ def every_match_worded(company_id: int, limit: int, lang: str = "ru", min_score:
     engine = matching.match_engine()
 
     def find(count: int):
-        return engine.suppliers_for_buyer(company_id, limit=count, min_score=min_score, lang=lang)
+        return engine.suppliers_for_buyer(company_id, limit=count, min_score=engine_min_score(min_score), lang=lang)
 
-    return matching._top_public(with_cooperation(find, lang), limit)
+    return matching._top_public(with_cooperation(find, lang, min_score), limit)
 
 
 @pytest.mark.parametrize("limit, lang", [(5, "ru"), (20, "en"), (100, "ru")])
