@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, DateTime, FetchedValue, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matcher.db import db, utcnow
@@ -18,6 +18,9 @@ class ChangeLog(db.Model):
     entity: Mapped[str] = mapped_column(String(16))  # "company" | "niche"
     entity_id: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # the writing transaction (PostgreSQL's pg_current_xact_id(), set by the database; empty on
+    # SQLite): see services/in_flight.py
+    txid: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True, server_default=FetchedValue())
 
 
 class IdempotentRequest(db.Model):

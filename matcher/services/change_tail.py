@@ -7,26 +7,23 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from matcher.db import db
-from matcher.models import ChangeLog, Niche
+from matcher.models import Niche
 from matcher.scoring.engine import MatchEngine
+from matcher.services import in_flight
+from matcher.services.in_flight import Position
 
 
-def replay_tail(engine: MatchEngine, after: int, limit: int | None = None) -> int | None:
-    """Apply the change-log rows past `after` to `engine` (companies and niches read as they are
-    now) and return the last row applied (`after` when there was none); None, with nothing
-    applied, when there are more than `limit` rows."""
-    query = (select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
-             .where(ChangeLog.id > after).order_by(ChangeLog.id))
-    if limit is not None:
-        query = query.limit(limit + 1)
-    rows = db.session.execute(query).all()
-    if not rows:
-        return after
-    if limit is not None and len(rows) > limit:
+def replay_tail(engine: MatchEngine, after: Position, limit: int | None = None) -> Position | None:
+    """Apply the change-log rows past `after` (see in_flight: on PostgreSQL also rows that were in
+    flight when it was read) to `engine`, companies and niches read as they are now, and return
+    the position reached; None, with nothing applied, when there are more than `limit` rows."""
+    found = in_flight.read(after, limit)
+    if found is None:
         return None
+    rows, reached = found
     _replay_companies(engine, {r.entity_id for r in rows if r.entity == "company"})
     _replay_niches(engine, {r.entity_id for r in rows if r.entity == "niche"})
-    return rows[-1].id
+    return reached
 
 
 def _replay_companies(engine: MatchEngine, company_ids: set[int]) -> None:

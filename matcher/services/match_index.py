@@ -27,6 +27,7 @@ from matcher.errors import Unavailable
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
 from matcher.services import change_tail, match_snapshots as snapshots
+from matcher.services.in_flight import Position
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 class WorkerIndex:
     engine: MatchEngine | None = None
     covers_change: int = 0              # the last change-log row the engine reflects
+    position: Position = field(default_factory=Position)   # that, and the rows that may be in flight below it
     base_change: int = 0                # the row its snapshot (or in-process build) covered
     snapshot: str | None = None         # the directory name of the mapped snapshot
     checked_at: float = 0.0
@@ -87,14 +89,15 @@ def _mapped(found: snapshots.Found) -> MatchEngine:
     return MatchEngine.over(store)
 
 
-def _install(app, engine: MatchEngine, covers: int, name: str | None, freeze: bool = False) -> WorkerIndex:
+def _install(app, engine: MatchEngine, position: Position, name: str | None, freeze: bool = False) -> WorkerIndex:
     """Catch the new engine up with the log and make it this worker's, in one swap."""
     state = holder(app)
-    fresh = WorkerIndex(engine=engine, covers_change=covers, base_change=covers, snapshot=name)
+    covers = position.covers
+    fresh = WorkerIndex(engine=engine, covers_change=covers, position=position, base_change=covers, snapshot=name)
     catch_up(fresh)                                 # most of the tail, while the old engine serves
     with state.replaying:
         catch_up(fresh)                             # the few rows written meanwhile
-        state.engine, state.covers_change = fresh.engine, fresh.covers_change
+        state.engine, state.covers_change, state.position = fresh.engine, fresh.covers_change, fresh.position
         state.base_change, state.snapshot = fresh.base_change, fresh.snapshot
         state.niches_exact_at = covers                  # a build computes every membership after all items
         state.checked_at, state.last_error = time.monotonic(), None
@@ -109,8 +112,8 @@ def _install(app, engine: MatchEngine, covers: int, name: str | None, freeze: bo
 
 def install_in_process(app) -> WorkerIndex:
     """Build in memory from the database and install it (the test fixture; nothing on disk)."""
-    engine, covers = snapshots.build_engine()
-    return _install(app, engine, covers, None)
+    engine, position = snapshots.build_engine()
+    return _install(app, engine, position, None)
 
 
 def load_or_build(app) -> WorkerIndex:
@@ -123,7 +126,7 @@ def load_or_build(app) -> WorkerIndex:
                 found = snapshots.newest_snapshot(app)     # built by another worker while we waited
             found = found or snapshots.build_snapshot(app)
         try:
-            return _install(app, _mapped(found), found.covers_change, found.path.name, freeze=True)
+            return _install(app, _mapped(found), found.position, found.path.name, freeze=True)
         except snapshot.SnapshotError as exc:
             log.warning("match index snapshot %s refused: %s", found.path.name, exc)
             snapshots.discard(found.path)
@@ -133,10 +136,10 @@ def load_or_build(app) -> WorkerIndex:
 # ---- keeping it current ---------------------------------------------------------------------------
 def catch_up(state: WorkerIndex, limit: int | None = None) -> bool:
     """Replay change-log rows past the engine's; False (nothing applied) when more than `limit`."""
-    covers = change_tail.replay_tail(state.engine, state.covers_change, limit)
-    if covers is None:
+    reached = change_tail.replay_tail(state.engine, state.position, limit)
+    if reached is None:
         return False
-    state.covers_change = covers
+    state.position, state.covers_change = reached, reached.covers
     return True
 
 
@@ -246,7 +249,7 @@ def _refresh(app, state: WorkerIndex) -> None:
     newest = snapshots.newest_snapshot(app)
     if newest is not None and newest.covers_change > state.base_change:
         if snapshots.changes_after(newest.covers_change) <= bulk:
-            _install(app, _mapped(newest), newest.covers_change, newest.path.name, freeze=True)
+            _install(app, _mapped(newest), newest.position, newest.path.name, freeze=True)
             log.info("match index: mapped %s", newest.path.name)
             return
     with state.replaying:

@@ -29,7 +29,8 @@ from matcher.db import db
 from matcher.models import ChangeLog, Niche
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
-from matcher.services import change_tail
+from matcher.services import change_tail, in_flight
+from matcher.services.in_flight import Position
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,10 @@ class Found:
     @property
     def covers_change(self) -> int:
         return int(self.manifest["covers_change"])
+
+    @property
+    def position(self) -> Position:
+        return Position.from_meta(self.manifest)
 
 
 def index_dir(app) -> Path:
@@ -108,12 +113,13 @@ def build_processes(app) -> int:
     return int(app.config.get("MATCH_INDEX_BUILD_PROCESSES") or os.cpu_count() or 1)
 
 
-def build_engine(processes: int | None = None) -> tuple[MatchEngine, int]:
-    """A fresh in-memory engine over every company and niche, and the change id it covers.
-    The id is read first: rows written during the build are replayed again, which is harmless."""
+def build_engine(processes: int | None = None) -> tuple[MatchEngine, Position]:
+    """A fresh in-memory engine over every company and niche, and the change-log position it
+    covers. The position is read first: rows written during the build are replayed again, which is
+    harmless, and rows in flight then are read once they commit (in_flight)."""
     from matcher.services.matching import _load_companies, company_profile, niche_profile
 
-    covers = last_change_id()
+    covers = in_flight.start()
     engine = MatchEngine()
     profiles = [company_profile(c) for c in _load_companies()]
     niches = [niche_profile(n) for n in db.session.scalars(select(Niche))]
@@ -121,7 +127,7 @@ def build_engine(processes: int | None = None) -> tuple[MatchEngine, int]:
     return engine, covers
 
 
-def replay_onto(base: Found) -> tuple[MatchEngine, int] | None:
+def replay_onto(base: Found) -> tuple[MatchEngine, Position] | None:
     """The snapshot `base` mapped and brought up to the change log's end with the code a worker
     replays with (change_tail), and the change id it now covers; None when a fresh build is the
     better way: the tail is long (a build compacts what replaying leaves as tombstones, and
@@ -139,7 +145,7 @@ def replay_onto(base: Found) -> tuple[MatchEngine, int] | None:
     if store.needs_rebuild():
         return None
     engine = MatchEngine.over(store)
-    covers = change_tail.replay_tail(engine, base.covers_change)
+    covers = change_tail.replay_tail(engine, base.position)
     # a worker that maps it takes its niche memberships as a fresh build's (as the build it replaces)
     engine.refresh_niches()
     return engine, covers
@@ -161,13 +167,14 @@ def build_snapshot(app, wait: bool = True, incremental: bool = False,
         if base is not None and changes_after(base.covers_change) == 0:
             return base
         replayed = replay_onto(base) if base is not None else None
-        engine, covers = replayed or build_engine(processes or build_processes(app))
+        engine, position = replayed or build_engine(processes or build_processes(app))
+        covers = position.covers
         built_s = time.monotonic() - started
         temp = Path(directory / f"{TEMP_PREFIX}{os.getpid()}-{time.time_ns()}")
         temp.mkdir()
         try:
             engine.write_snapshot(temp, {
-                "covers_change": covers, "anchor": _anchor(covers), "database": database_fingerprint(),
+                **position.as_meta(), "anchor": _anchor(covers), "database": database_fingerprint(),
                 "profiles": len(engine), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "build_seconds": round(built_s, 2), "replayed_onto": base.path.name if replayed else None,
                 "built_by_pid": os.getpid()})
