@@ -389,6 +389,27 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
             del engine, mapped, fresh
 
 
+def tail_stall(sizes: list[int], seed: int, corpus_cls, machine: str, keep: Path | None = None) -> None:
+    """Only the short-tail part (bench/tail_stall.py): a 500- and a 50-company tail replayed in a
+    worker's own thread while 1 and 2 request threads run, the code path before and after the
+    replay stepped aside for requests, in the same run."""
+    import tail_stall as short_tail
+
+    print(f"machine: {machine}; {load_average()}")
+    for n in sizes:
+        corpus = corpus_cls(seed)
+        profiles = corpus.profiles(n // 2, n - n // 2)
+        rng = random.Random(seed + 1)
+        buyers = rng.sample([p.id for p in profiles if "buyer" in p.roles and p.needs], QUERIES)
+        with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
+            engine, snap, build_s, _, _ = _built_or_kept(n, seed, profiles, corpus.niches(30), keep, Path(tmp))
+            del engine, profiles
+            gc.collect()
+            print(f"\n== {n:,} profiles: a short tail replayed in the worker (snapshot built in {build_s:.1f} s); "
+                  f"{load_average()}", flush=True)
+            short_tail.run(snap, buyers, corpus_cls, seed)
+
+
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--worker":
     worker(*sys.argv[2:5])
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--builder":

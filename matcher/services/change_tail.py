@@ -9,12 +9,16 @@ from sqlalchemy import select
 from matcher.db import db
 from matcher.models import ChangeLog, Niche
 from matcher.scoring.engine import MatchEngine
+from matcher.scoring.replay import RequestsInFlight, replay_aside
 
 
-def replay_tail(engine: MatchEngine, after: int, limit: int | None = None) -> int | None:
+def replay_tail(engine: MatchEngine, after: int, limit: int | None = None, aside: RequestsInFlight | None = None,
+                own: int = 0) -> int | None:
     """Apply the change-log rows past `after` to `engine` (companies and niches read as they are
     now) and return the last row applied (`after` when there was none); None, with nothing
-    applied, when there are more than `limit` rows."""
+    applied, when there are more than `limit` rows. With `aside` (a serving worker's requests in
+    flight), the companies are replayed stepping aside for those requests beyond `own`
+    (replay_aside: the same engine afterwards, but requests need not share the GIL with it)."""
     query = (select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id)
              .where(ChangeLog.id > after).order_by(ChangeLog.id))
     if limit is not None:
@@ -24,18 +28,23 @@ def replay_tail(engine: MatchEngine, after: int, limit: int | None = None) -> in
         return after
     if limit is not None and len(rows) > limit:
         return None
-    _replay_companies(engine, {r.entity_id for r in rows if r.entity == "company"})
+    _replay_companies(engine, {r.entity_id for r in rows if r.entity == "company"}, aside, own)
     _replay_niches(engine, {r.entity_id for r in rows if r.entity == "niche"})
     return rows[-1].id
 
 
-def _replay_companies(engine: MatchEngine, company_ids: set[int]) -> None:
+def _replay_companies(engine: MatchEngine, company_ids: set[int], aside: RequestsInFlight | None,
+                      own: int) -> None:
     if not company_ids:
         return
     from matcher.services.matching import _load_companies, company_profile
 
     found = {c.id: company_profile(c) for c in _load_companies(company_ids)}
-    engine.replay(found.values(), [c for c in company_ids if c not in found])
+    removed = [c for c in company_ids if c not in found]
+    if aside is None:
+        engine.replay(found.values(), removed)
+    else:
+        replay_aside(engine, list(found.values()), removed, aside, own)
 
 
 def _replay_niches(engine: MatchEngine, niche_ids: set[int]) -> None:
