@@ -7,7 +7,8 @@ moment ago); a long one (a bulk import) is left to the background thread, which 
 few companies per write lock. A bulk tail (past MATCH_INDEX_BULK_TAIL rows), a tail grown past
 MATCH_INDEX_REBUILD_AFTER, or no snapshot at all is left to the machine's builder process
 (matcher/index_builder.py), never built or replayed in this serving process: it writes a new
-snapshot, which every worker of the machine then maps.
+snapshot, which every worker of the machine then maps. A replay in a serving worker steps aside
+for the worker's requests in flight (see requests_in_flight and scoring.replay.replay_aside).
 """
 from __future__ import annotations
 
