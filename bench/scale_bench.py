@@ -9,6 +9,12 @@ its own index; top-20 p50 / p95 on the mapped index against the in-memory one; t
 10,000-company bulk change causes to concurrent match requests, old replay against new, and with
 the bulk left to the builder process (matcher/index_builder.py: it replays and writes a snapshot,
 the worker maps that and swaps). Every line carries the load average, since the machine is shared.
+
+    PYTHONPATH=. python bench/match_bench.py --scale --sizes 20000 --tail-stall [--keep DIR]
+
+runs only the short-tail part (tail_stall(), bench/tail_stall.py): a 500- and a 50-company tail
+replayed in the worker's own thread while 1 and 2 request threads run, before and after the
+replay stepped aside for requests.
 """
 from __future__ import annotations
 

@@ -295,6 +295,8 @@ def _log_went_back(state: WorkerIndex) -> bool:
         return state.log_went_back
     now = snapshots.change_anchor(covers)
     if now == ["missing"] or (state.anchor_change == covers and state.anchor != now):
+        log.warning("match index: the change log no longer has change %d as this worker applied it (a restored "
+                    "or recreated database); starting again from a snapshot of this database", covers)
         state.log_went_back = True
         return True
     state.anchor_change, state.anchor = covers, now
@@ -305,8 +307,6 @@ def _start_again(app, state: WorkerIndex) -> None:
     """After the log went back: map the newest snapshot of this database (the others are not
     usable: their anchor rows are not in it) and replay the tail past it, or have the builder
     make one and keep serving the engine as it is until then (the next looks map it)."""
-    log.warning("match index: the change log no longer has change %d, which this worker reflects (a restored "
-                "or recreated database); starting again from a snapshot of this database", state.covers_change)
     state.base_change = -1                  # any snapshot of this database replaces the engine
     found = snapshots.newest_snapshot(app)
     if found is not None and snapshots.changes_after(found.covers_change) <= _bulk_tail(app):
