@@ -230,6 +230,9 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000", help="registry sizes for --scale")
     ap.add_argument("--workers", default="1,2,4,8", help="worker process counts for --scale")
     ap.add_argument("--no-stall", action="store_true", help="--scale without the bulk-change stall part")
+    ap.add_argument("--tail-stall", action="store_true",
+                    help="--scale: only a 500- and a 50-company tail replayed in a worker's thread while requests "
+                         "run, before and after it steps aside for them (bench/tail_stall.py)")
     ap.add_argument("--keep", type=Path, default=None,
                     help="--scale: keep each size's snapshot in this directory and reuse it on the next run")
     ap.add_argument("--today-up-to", type=int, default=200_000,
@@ -239,6 +242,10 @@ def main() -> None:
         return mission_lists(args.seed)
     if args.page:
         return page_wording(args.seed)
+    if args.scale and args.tail_stall:
+        from scale_bench import tail_stall
+
+        return tail_stall([int(x) for x in args.sizes.split(",")], args.seed, Corpus, machine(), keep=args.keep)
     if args.scale:
         from scale_bench import scale
 

@@ -9,6 +9,12 @@ its own index; top-20 p50 / p95 on the mapped index against the in-memory one; t
 10,000-company bulk change causes to concurrent match requests, old replay against new, and with
 the bulk left to the builder process (matcher/index_builder.py: it replays and writes a snapshot,
 the worker maps that and swaps). Every line carries the load average, since the machine is shared.
+
+    PYTHONPATH=. python bench/match_bench.py --scale --sizes 20000 --tail-stall [--keep DIR]
+
+runs only the short-tail part (tail_stall(), bench/tail_stall.py): a 500- and a 50-company tail
+replayed in the worker's own thread while 1 and 2 request threads run, before and after the
+replay stepped aside for requests.
 """
 from __future__ import annotations
 
@@ -387,6 +393,27 @@ def scale(sizes: list[int], worker_counts: list[int], seed: int, corpus_cls, mac
                   f"builder_mapping_max_ms={apart['mapping_max_ms']:.0f} builder_over_100_ms={apart['over_100_ms']} "
                   f"builder_alone_over_100_ms={apart['alone_over_100_ms']}")
             del engine, mapped, fresh
+
+
+def tail_stall(sizes: list[int], seed: int, corpus_cls, machine: str, keep: Path | None = None) -> None:
+    """Only the short-tail part (bench/tail_stall.py): a 500- and a 50-company tail replayed in a
+    worker's own thread while 1 and 2 request threads run, the code path before and after the
+    replay stepped aside for requests, in the same run."""
+    import tail_stall as short_tail
+
+    print(f"machine: {machine}; {load_average()}")
+    for n in sizes:
+        corpus = corpus_cls(seed)
+        profiles = corpus.profiles(n // 2, n - n // 2)
+        rng = random.Random(seed + 1)
+        buyers = rng.sample([p.id for p in profiles if "buyer" in p.roles and p.needs], QUERIES)
+        with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
+            engine, snap, build_s, _, _ = _built_or_kept(n, seed, profiles, corpus.niches(30), keep, Path(tmp))
+            del engine, profiles
+            gc.collect()
+            print(f"\n== {n:,} profiles: a short tail replayed in the worker (snapshot built in {build_s:.1f} s); "
+                  f"{load_average()}", flush=True)
+            short_tail.run(snap, buyers, corpus_cls, seed)
 
 
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--worker":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ the a an of and or in on at to by with from as is are be our we your per all any
 """.split())
 _RU_STEMMER = snowballstemmer.stemmer("russian")
 _EN_STEMMER = snowballstemmer.stemmer("english")
+_STEMMING = threading.Lock()        # a Snowball stemmer keeps the word it stems on itself: one thread at a time
 _SPELLING = {"centre": "center", "centres": "centers", "tyre": "tire", "tyres": "tires", "fibre": "fiber",
              "yoghurt": "yogurt", "fertiliser": "fertilizer", "fertilisers": "fertilizers", "aluminium": "aluminum",
              "mould": "mold", "moulds": "molds", "plough": "plow", "ploughs": "plows", "lorries": "lorry",
@@ -41,9 +43,15 @@ def _morph():
 
 
 def _stem_ru(word: str) -> str:
-    base = _RU_STEMMER.stemWord(word)
+    with _STEMMING:
+        base = _RU_STEMMER.stemWord(word)
     # keep the fleeting vowel apart: станок / станка, образец / образцы
     return base[:-2] + base[-1] if len(base) >= 5 and base.endswith(("ок", "ек", "ец", "ен")) else base
+
+
+def _stem_en(word: str) -> str:
+    with _STEMMING:
+        return _EN_STEMMER.stemWord(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -57,7 +65,7 @@ def keys(word: str) -> frozenset[str]:
         parses = _morph().parse(word)
         found = {p.normal_form.replace("ё", "е") for p in parses[:4] if p.score >= 0.05 or p is parses[0]}
         return frozenset(found)
-    return frozenset({_EN_STEMMER.stemWord(_SPELLING.get(word, word))})
+    return frozenset({_stem_en(_SPELLING.get(word, word))})
 
 
 @lru_cache(maxsize=50_000)
@@ -69,7 +77,7 @@ def key(word: str) -> str:
         if not _settings["lemmas"]:
             return _stem_ru(word)
         return _morph().parse(word)[0].normal_form.replace("ё", "е")
-    return _EN_STEMMER.stemWord(_SPELLING.get(word, word))
+    return _stem_en(_SPELLING.get(word, word))
 
 
 def normalise(text: str) -> str:

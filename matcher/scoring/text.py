@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,9 @@ LANG_RU, LANG_EN = 1, 2
 
 _RU_STEMMER = snowballstemmer.stemmer("russian")
 _EN_STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it is stemming on itself: two threads (a worker's index thread
+# preparing a tail, a request explaining a match) stemming at once garble each other's stems.
+_STEMMING = threading.Lock()
 
 
 def normalise(text: str) -> str:
@@ -46,9 +50,11 @@ def stem(word: str) -> str:
     if _CYRILLIC.match(word):
         if word in _RU_WORDS:
             return _RU_WORDS[word]
-        base = _RU_STEMMER.stemWord(word)
+        with _STEMMING:
+            base = _RU_STEMMER.stemWord(word)
         return base[:-2] + base[-1] if len(base) >= 5 and base.endswith(_FLEETING) else base
-    return _EN_STEMMER.stemWord(_SPELLING.get(word, word))
+    with _STEMMING:
+        return _EN_STEMMER.stemWord(_SPELLING.get(word, word))
 
 
 def is_content_word(word: str) -> bool:

@@ -9,30 +9,40 @@ from sqlalchemy import select
 from matcher.db import db
 from matcher.models import Niche
 from matcher.scoring.engine import MatchEngine
+from matcher.scoring.replay import RequestsInFlight, replay_aside
 from matcher.services import in_flight
 from matcher.services.in_flight import Position
 
 
-def replay_tail(engine: MatchEngine, after: Position, limit: int | None = None) -> Position | None:
+def replay_tail(engine: MatchEngine, after: Position, limit: int | None = None,
+                aside: RequestsInFlight | None = None, own: int = 0) -> Position | None:
     """Apply the change-log rows past `after` (see in_flight: on PostgreSQL also rows that were in
     flight when it was read) to `engine`, companies and niches read as they are now, and return
-    the position reached; None, with nothing applied, when there are more than `limit` rows."""
+    the position reached; None, with nothing applied, when there are more than `limit` rows. With
+    `aside` (a serving worker's requests in flight), the companies are replayed stepping aside for
+    those requests beyond `own` (replay_aside: the same engine afterwards, but requests need not
+    share the GIL with it)."""
     found = in_flight.read(after, limit)
     if found is None:
         return None
     rows, reached = found
-    _replay_companies(engine, {r.entity_id for r in rows if r.entity == "company"})
+    _replay_companies(engine, {r.entity_id for r in rows if r.entity == "company"}, aside, own)
     _replay_niches(engine, {r.entity_id for r in rows if r.entity == "niche"})
     return reached
 
 
-def _replay_companies(engine: MatchEngine, company_ids: set[int]) -> None:
+def _replay_companies(engine: MatchEngine, company_ids: set[int], aside: RequestsInFlight | None,
+                      own: int) -> None:
     if not company_ids:
         return
     from matcher.services.matching import _load_companies, company_profile
 
     found = {c.id: company_profile(c) for c in _load_companies(company_ids)}
-    engine.replay(found.values(), [c for c in company_ids if c not in found])
+    removed = [c for c in company_ids if c not in found]
+    if aside is None:
+        engine.replay(found.values(), removed)
+    else:
+        replay_aside(engine, list(found.values()), removed, aside, own)
 
 
 def _replay_niches(engine: MatchEngine, niche_ids: set[int]) -> None:

@@ -7,7 +7,8 @@ moment ago); a long one (a bulk import) is left to the background thread, which 
 few companies per write lock. A bulk tail (past MATCH_INDEX_BULK_TAIL rows), a tail grown past
 MATCH_INDEX_REBUILD_AFTER, or no snapshot at all is left to the machine's builder process
 (matcher/index_builder.py), never built or replayed in this serving process: it writes a new
-snapshot, which every worker of the machine then maps.
+snapshot, which every worker of the machine then maps. A replay in a serving worker steps aside
+for the worker's requests in flight (see requests_in_flight and scoring.replay.replay_aside).
 """
 from __future__ import annotations
 
@@ -26,12 +27,14 @@ from matcher.db import db
 from matcher.errors import Unavailable
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
+from matcher.scoring.replay import RequestsInFlight, refresh_niches_aside
 from matcher.services import change_tail, match_snapshots as snapshots
 from matcher.services.in_flight import Position
 
 log = logging.getLogger(__name__)
 
 EXTENSION_KEY = "match_index"
+REQUESTS_KEY = "match_index_requests"   # this worker's requests in flight; outlives forget_index
 RETRY_AFTER_SECONDS = "5"
 NOT_READY = "The match index of this server is still loading; retry in a few seconds."
 INLINE_REPLAY_LIMIT = 500       # change-log rows a request may replay itself; more go to the background
@@ -59,6 +62,9 @@ class WorkerIndex:
     last_error: str | None = None
     niches_exact_at: int = 0            # the change-log row up to which niche memberships are a fresh build's
     niches_refreshed_at: float = 0.0    # when they were last recomputed (time.monotonic)
+    anchor_change: int = 0              # a change-log row this engine reflects, as the database had it
+    anchor: list | None = None          # (see match_snapshots.change_anchor)
+    log_went_back: bool = False         # the database's log no longer has that row: start again
 
 
 def forget_index(app) -> None:
@@ -100,6 +106,7 @@ def _install(app, engine: MatchEngine, position: Position, name: str | None, fre
         state.engine, state.covers_change, state.position = fresh.engine, fresh.covers_change, fresh.position
         state.base_change, state.snapshot = fresh.base_change, fresh.snapshot
         state.niches_exact_at = covers                  # a build computes every membership after all items
+        state.log_went_back, state.anchor_change = False, 0      # its anchor is read at the next look
         state.checked_at, state.last_error = time.monotonic(), None
     if freeze:
         # What is alive now lives as long as the engine: keep it out of the garbage collector's
@@ -134,9 +141,12 @@ def load_or_build(app) -> WorkerIndex:
 
 
 # ---- keeping it current ---------------------------------------------------------------------------
-def catch_up(state: WorkerIndex, limit: int | None = None) -> bool:
-    """Replay change-log rows past the engine's; False (nothing applied) when more than `limit`."""
-    reached = change_tail.replay_tail(state.engine, state.position, limit)
+def catch_up(state: WorkerIndex, limit: int | None = None, aside: RequestsInFlight | None = None,
+             own: int = 0) -> bool:
+    """Replay change-log rows past the engine's position; False (nothing applied) when more than
+    `limit`. With `aside`, the replay steps aside for the requests in flight beyond `own` (see
+    change_tail.replay_tail)."""
+    reached = change_tail.replay_tail(state.engine, state.position, limit, aside, own)
     if reached is None:
         return False
     state.position, state.covers_change = reached, reached.covers
@@ -155,16 +165,31 @@ def engine(app, force_refresh: bool = False, in_request: bool = False) -> MatchE
         state = load_or_build(app)
     interval = app.config.get("MATCH_INDEX_REFRESH_SECONDS", 2.0)
     if force_refresh or time.monotonic() - state.checked_at >= interval:
-        # a request never queues behind another's replay: it serves the index as it is
-        if state.replaying.acquire(blocking=force_refresh or not background_enabled(app)):
+        # a request never queues behind another's replay: it serves the index as it is (unless it
+        # must see a row written a moment ago: then it waits, and is no request to step aside for)
+        if _acquire_replaying(app, state, blocking=force_refresh or not background_enabled(app)):
             try:
                 background = background_enabled(app) and in_request
-                if not catch_up(state, INLINE_REPLAY_LIMIT if background else None):
+                # a request's own replay steps aside for the worker's other requests, not for itself
+                counted = _this_request(app) if in_request else None
+                if not catch_up(state, INLINE_REPLAY_LIMIT if background else None, counted, own=1):
                     start_background(app)
                 state.checked_at = time.monotonic()
             finally:
                 state.replaying.release()
     return state.engine
+
+
+def _acquire_replaying(app, state: WorkerIndex, blocking: bool) -> bool:
+    if state.replaying.acquire(blocking=False):
+        return True
+    if not blocking:
+        return False
+    counted = _this_request(app)
+    if counted is None:
+        return state.replaying.acquire()
+    with counted.not_counted():     # it only waits for the thread's replay, which need not step aside for it
+        return state.replaying.acquire()
 
 
 def status(app) -> dict:
@@ -245,6 +270,9 @@ def _refresh(app, state: WorkerIndex) -> None:
     process; this worker serves its engine as it is (health says how far behind) until the
     builder's snapshot appears, then maps it and replays the few rows past it."""
     _reap_builder(state)
+    if _log_went_back(state):
+        _start_again(app, state)
+        return
     bulk = _bulk_tail(app)
     newest = snapshots.newest_snapshot(app)
     if newest is not None and newest.covers_change > state.base_change:
@@ -253,11 +281,41 @@ def _refresh(app, state: WorkerIndex) -> None:
             log.info("match index: mapped %s", newest.path.name)
             return
     with state.replaying:
-        replayed = catch_up(state, bulk)
+        replayed = catch_up(state, bulk, requests_in_flight(app))      # stepping aside for requests
         state.checked_at = time.monotonic()
     refresh_niches_if_due(app, state)
     rebuild_after = app.config.get("MATCH_INDEX_REBUILD_AFTER", REBUILD_AFTER)
     if not replayed or state.covers_change - state.base_change > rebuild_after:
+        start_builder(app, state)
+
+
+def _log_went_back(state: WorkerIndex) -> bool:
+    """Whether the database's change log went back past this engine: the row it reflects is gone
+    (the log ends before it) or is another row now — a restored or recreated database, whose new
+    rows would have ids this worker believes it has seen. One primary-key read per look."""
+    covers = state.covers_change
+    if state.log_went_back or not covers:
+        return state.log_went_back
+    now = snapshots.change_anchor(covers)
+    if now == ["missing"] or (state.anchor_change == covers and state.anchor != now):
+        log.warning("match index: the change log no longer has change %d as this worker applied it (a restored "
+                    "or recreated database); starting again from a snapshot of this database", covers)
+        state.log_went_back = True
+        return True
+    state.anchor_change, state.anchor = covers, now
+    return False
+
+
+def _start_again(app, state: WorkerIndex) -> None:
+    """After the log went back: map the newest snapshot of this database (the others are not
+    usable: their anchor rows are not in it) and replay the tail past it, or have the builder
+    make one and keep serving the engine as it is until then (the next looks map it)."""
+    state.base_change = -1                  # any snapshot of this database replaces the engine
+    found = snapshots.newest_snapshot(app)
+    if found is not None and snapshots.changes_after(found.covers_change) <= _bulk_tail(app):
+        _install(app, _mapped(found), found.position, found.path.name, freeze=True)
+        log.info("match index: mapped %s", found.path.name)
+    else:
         start_builder(app, state)
 
 
@@ -275,7 +333,7 @@ def refresh_niches_if_due(app, state: WorkerIndex) -> bool:
     if covers <= state.niches_exact_at or time.monotonic() - state.niches_refreshed_at < interval:
         return False
     state.niches_refreshed_at = time.monotonic()
-    if not engine.refresh_niches():
+    if not refresh_niches_aside(engine, requests_in_flight(app)):     # engine.refresh_niches(), stepping aside
         return False
     if state.engine is engine:                  # not swapped for a newer snapshot meanwhile
         state.niches_exact_at = covers
@@ -336,8 +394,36 @@ def _reap_builder(state: WorkerIndex) -> None:
     state.builder = None
 
 
+# ---- requests in flight ---------------------------------------------------------------------------
+_REQUEST = threading.local()        # the counter this thread's current request was counted in
+
+
+def requests_in_flight(app) -> RequestsInFlight:
+    """This worker's requests in flight, which its index thread's replay steps aside for: it shares
+    their GIL, and a request that waits for the GIL waits a 5 ms switch interval each time."""
+    return app.extensions.setdefault(REQUESTS_KEY, RequestsInFlight())
+
+
+def _this_request(app) -> RequestsInFlight | None:
+    counted = getattr(_REQUEST, "counted", None)
+    return counted if counted is not None and counted is app.extensions.get(REQUESTS_KEY) else None
+
+
 def install(app) -> None:
-    """Start the index thread with the first request if no server hook started it already."""
+    """Count this worker's requests in flight, and start the index thread with the first request if
+    no server hook started it already."""
+    @app.before_request
+    def _count_request():
+        counter = requests_in_flight(app)
+        counter.started()
+        _REQUEST.counted = counter
+
+    @app.teardown_request
+    def _request_done(_exc=None):
+        counter, _REQUEST.counted = getattr(_REQUEST, "counted", None), None
+        if counter is not None:
+            counter.ended()
+
     @app.before_request
     def _start_match_index():
         state = app.extensions.get(EXTENSION_KEY)

@@ -74,7 +74,7 @@ def changes_after(change_id: int) -> int:
     return db.session.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.id > change_id)) or 0
 
 
-def _anchor(change_id: int) -> list | None:
+def change_anchor(change_id: int) -> list | None:
     """The change-log row a snapshot covers, as stored: a recreated database will not have it."""
     if not change_id:
         return None
@@ -174,7 +174,7 @@ def build_snapshot(app, wait: bool = True, incremental: bool = False,
         temp.mkdir()
         try:
             engine.write_snapshot(temp, {
-                **position.as_meta(), "anchor": _anchor(covers), "database": database_fingerprint(),
+                **position.as_meta(), "anchor": change_anchor(covers), "database": database_fingerprint(),
                 "profiles": len(engine), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "build_seconds": round(built_s, 2), "replayed_onto": base.path.name if replayed else None,
                 "built_by_pid": os.getpid()})
@@ -196,7 +196,7 @@ def usable(path: Path) -> Found | None:
         if manifest.get("engine") != snapshot.engine_fingerprint():
             raise snapshot.SnapshotError("built by other scoring code")
         covers = int(manifest["covers_change"])
-        if covers > last_change_id() or _anchor(covers) != manifest.get("anchor"):
+        if covers > last_change_id() or change_anchor(covers) != manifest.get("anchor"):
             raise snapshot.SnapshotError("its change-log row is not in this database")
     except (snapshot.SnapshotError, KeyError, TypeError, ValueError) as exc:
         log.warning("match index snapshot %s skipped: %s", path.name, exc)

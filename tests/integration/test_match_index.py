@@ -8,9 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from matcher.db import db
+from matcher.scoring.replay import RequestsInFlight
 from matcher.services import match_index, match_snapshots
 from matcher.services.companies import delete_company, update_company
 from matcher.services.match_index import forget_index
@@ -438,3 +439,98 @@ def test_a_starting_worker_with_a_bulk_tail_past_the_snapshot_maps_the_builders_
         app.config.pop("MATCH_INDEX_BULK_TAIL")
         forget_index(app)
         state.thread.join(timeout=30)
+
+
+# ---- a short tail in a serving worker steps aside for its requests ----------------------------------
+class NotedRequests(RequestsInFlight):
+    """This worker's requests in flight, noting each time a replay asked whether it must wait."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waited: list[bool] = []
+
+    def wait_for_quiet(self, at_most_s: float, own: int = 0) -> bool:
+        self.waited.append(self.running > own)
+        return super().wait_for_quiet(min(at_most_s, 0.001), own)
+
+
+@pytest.fixture
+def noted(app):
+    """This worker's requests in flight, as a NotedRequests."""
+    app.extensions[match_index.REQUESTS_KEY] = counter = NotedRequests()
+    yield counter
+    app.extensions.pop(match_index.REQUESTS_KEY)
+
+
+def test_a_request_is_counted_in_flight_while_it_runs_and_no_longer_once_it_has_ended(app, noted):
+    with app.test_request_context("/"):
+        app.preprocess_request()
+        assert noted.running == 1
+    assert noted.running == 0
+
+
+def test_the_worker_thread_replays_a_short_tail_stepping_aside_for_the_requests_in_flight(
+        app, worker, noted, create_company):
+    newcomer = create_company(name="Бобруйские станки").id
+    before = app.config.get("MATCH_INDEX_NICHE_REFRESH_SECONDS")
+    app.config["MATCH_INDEX_NICHE_REFRESH_SECONDS"] = 10**9     # the replay alone (the refresh steps aside too)
+    noted.started()                                  # a request runs the whole time: the replay waits, bounded
+    try:
+        match_index._refresh(app, worker)
+    finally:
+        noted.ended()
+        app.config["MATCH_INDEX_NICHE_REFRESH_SECONDS"] = before
+    assert newcomer in worker.engine and noted.waited and all(noted.waited)
+
+
+def test_a_request_replaying_the_tail_itself_steps_aside_for_other_requests_not_for_itself(
+        app, worker, noted, create_company):
+    newcomer = create_company(name="Бобруйские станки").id
+    app.config["MATCH_INDEX_BACKGROUND"] = True
+    try:
+        with app.test_request_context("/"):
+            app.preprocess_request()                 # this request, counted
+            match_index.engine(app, force_refresh=True, in_request=True)
+    finally:
+        app.config["MATCH_INDEX_BACKGROUND"] = None
+    assert newcomer in worker.engine and noted.waited and not any(noted.waited)
+
+
+# ---- a change log that went back: a restored or recreated database ----------------------------------
+def _restore_to(change_id: int, company_ids: list[int]) -> None:
+    """The database as a backup taken at `change_id` has it: the companies and log rows written
+    since are gone (not through the services, which would log the removal)."""
+    from matcher.models import ChangeLog, Company
+
+    for company_id in company_ids:
+        db.session.delete(db.session.get(Company, company_id))
+    db.session.execute(delete(ChangeLog).where(ChangeLog.id > change_id))
+    db.session.commit()
+
+
+def test_a_worker_whose_change_log_went_back_starts_again_from_a_snapshot_of_the_database_now(
+        app, worker, create_company):
+    backup_at = match_snapshots.last_change_id()            # the worker's snapshot covers it
+    gone = create_company(name="Бобруйские станки").id
+    match_index._refresh(app, worker)
+    assert gone in worker.engine and worker.covers_change > backup_at
+    serving = worker.engine
+
+    _restore_to(backup_at, [gone])
+    match_index._refresh(app, worker)
+    assert worker.engine is not serving and gone not in worker.engine
+    assert worker.covers_change == backup_at and not worker.log_went_back
+    later = create_company(name="Гомельский завод").id           # its log row: ids the worker had seen
+    match_index._refresh(app, worker)
+    assert later in worker.engine
+
+
+def test_a_worker_notices_the_row_it_reflects_is_another_row_now(app, worker, create_company):
+    create_company(name="Бобруйские станки")
+    match_index._refresh(app, worker)
+    match_index._refresh(app, worker)                       # the row it reflects, as it read it
+    assert worker.anchor_change == worker.covers_change
+    worker.anchor = ["company", 999_999, "2020-01-01T00:00:00"]     # as a recreated database's row would differ
+    serving = worker.engine
+    match_index._refresh(app, worker)
+    assert worker.engine is not serving and not worker.log_went_back
