@@ -3,7 +3,10 @@ scores spread over the bands, ties, several countries, HS and NACE codes, and co
 move some matches up (a shared kind), some down (a mismatch) and leave others alone (none named)."""
 from __future__ import annotations
 
+import pytest
+
 from matcher.db import db
+from matcher.scoring import ranking
 
 SUPPLIERS = 36
 PRODUCTS = [
@@ -48,3 +51,18 @@ def add_suppliers(count: int = SUPPLIERS) -> list[int]:
     ids = [create_company(supplier_payload(n)).id for n in range(count)]
     db.session.commit()
     return ids
+
+
+@pytest.fixture
+def worded(monkeypatch) -> list[int]:
+    """The partners whose matches the engine words (explain_match calls), in the order worded."""
+    seen: list[int] = []
+    real = ranking.explain_match
+
+    def counting(*args, **kwargs):
+        match = real(*args, **kwargs)
+        seen.append(match.company_id)
+        return match
+
+    monkeypatch.setattr(ranking, "explain_match", counting)
+    return seen

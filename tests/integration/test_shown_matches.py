@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import pytest
 from mail_server import parts
-from match_registry import BUYER, add_suppliers
+from match_registry import BUYER, add_suppliers, worded  # noqa: F401 (a fixture)
 
 from matcher.db import db
-from matcher.scoring import ranking
 from matcher.services import matching
 from matcher.services.accounts import get_or_create_user
 from matcher.services.cooperation_matches import engine_min_score, with_cooperation
@@ -25,21 +24,6 @@ def buyer_id(app) -> int:
     company = create_company(BUYER, owner=get_or_create_user(BUYER_EMAIL, "company"))
     db.session.commit()
     return company.id
-
-
-@pytest.fixture
-def worded(monkeypatch) -> list[int]:
-    """The partners whose matches the engine words (explain_match calls), in the order worded."""
-    seen: list[int] = []
-    real = ranking.explain_match
-
-    def counting(*args, **kwargs):
-        match = real(*args, **kwargs)
-        seen.append(match.company_id)
-        return match
-
-    monkeypatch.setattr(ranking, "explain_match", counting)
-    return seen
 
 
 def every_match_worded(company_id: int, limit: int, lang: str = "ru", min_score: float = 0.0) -> list[dict]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from match_registry import BUYER, SUPPLIERS, add_suppliers
+from match_registry import BUYER, SUPPLIERS, add_suppliers, worded  # noqa: F401 (a fixture)
 
 from matcher.db import db
-from matcher.scoring import ranking
 from matcher.services import matching
 from matcher.services.accounts import get_or_create_user
 from matcher.services.shown_matches import RankedMatches
@@ -40,21 +39,6 @@ def _list_of(response) -> str:
 
 def _partners_on(response) -> list[int]:
     return [int(n) for n in re.findall(r'<li class="card match[^"]*" id="partner-(\d+)"', response.get_data(as_text=True))]
-
-
-@pytest.fixture
-def worded(monkeypatch) -> list[int]:
-    """The partners whose matches the engine words (explain_match calls)."""
-    seen: list[int] = []
-    real = ranking.explain_match
-
-    def counting(*args, **kwargs):
-        match = real(*args, **kwargs)
-        seen.append(match.company_id)
-        return match
-
-    monkeypatch.setattr(ranking, "explain_match", counting)
-    return seen
 
 
 def test_each_page_reads_as_when_every_match_is_worded(buyer, monkeypatch):
