@@ -37,7 +37,8 @@ EXTENSION_KEY = "match_index"
 REQUESTS_KEY = "match_index_requests"   # this worker's requests in flight; outlives forget_index
 RETRY_AFTER_SECONDS = "5"
 NOT_READY = "The match index of this server is still loading; retry in a few seconds."
-INLINE_REPLAY_LIMIT = 500       # change-log rows a request may replay itself; more go to the background
+INLINE_REPLAY_LIMIT = 500       # change-log rows a request that must see a row just written may replay itself
+REQUEST_REPLAY_LIMIT = 20       # rows any other request replays when its look is due; more are the thread's
 BULK_TAIL = 500                 # a longer tail is a bulk change: the builder process applies it, not this worker
 REBUILD_AFTER = 20_000          # changes past the mapped snapshot that make a new snapshot worth building
 NICHE_REFRESH_SECONDS = 30.0    # a worker recomputes its niche memberships after a tail at most this often
@@ -172,7 +173,10 @@ def engine(app, force_refresh: bool = False, in_request: bool = False) -> MatchE
                 background = background_enabled(app) and in_request
                 # a request's own replay steps aside for the worker's other requests, not for itself
                 counted = _this_request(app) if in_request else None
-                if not catch_up(state, INLINE_REPLAY_LIMIT if background else None, counted, own=1):
+                # a request that happens to look when a tail is waiting pays for it: only a few rows
+                # (≈ 3 ms each); the index thread replays longer ones stepping aside for requests
+                limit = (INLINE_REPLAY_LIMIT if force_refresh else REQUEST_REPLAY_LIMIT) if background else None
+                if not catch_up(state, limit, counted, own=1):
                     start_background(app)
                 state.checked_at = time.monotonic()
             finally:
