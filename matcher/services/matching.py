@@ -210,9 +210,14 @@ def score_pairs_among(company_ids, min_score: float = 0.0, weights: dict | None 
 
 
 def score_pair(supplier_id: int, buyer_id: int, weights: dict | None = None, lang: str = "en") -> Match | None:
-    """The engine's verdict on one supplier–buyer pair (None when they cannot be paired)."""
+    """The engine's verdict on one supplier–buyer pair (None when they cannot be paired — also when
+    one of them is not in the index even after catching up: deleted, or not replayed yet)."""
     engine = match_engine()
     try:
         return engine.score_pair(supplier_id, buyer_id, weights=weights, lang=lang)
     except KeyError:
+        pass
+    try:
         return match_engine(force_refresh=True).score_pair(supplier_id, buyer_id, weights=weights, lang=lang)
+    except KeyError:
+        return None
