@@ -10,6 +10,7 @@ from matcher.db import db, utcnow
 from matcher.errors import Conflict, NotFound, ValidationFailed
 from matcher.messages import companies as say
 from matcher.models import INTEREST_STATES, Company, MatchInterest
+from matcher.services import visibility
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,8 @@ def set_interest(company_id: int, partner_id: int, state: str) -> MatchInterest:
                                {"state": [say.STATE_CHOICES(choices=", ".join(INTEREST_STATES))]})
     if company_id == partner_id:
         raise ValidationFailed(say.RATES_ITSELF(), {"partner_id": [say.NOT_YOUR_OWN()]})
-    if db.session.get(Company, partner_id) is None:
+    partner = db.session.get(Company, partner_id)
+    if partner is None or not visibility.is_public(partner):     # a private company does not exist for others
         raise NotFound(say.COMPANY_NOT_FOUND(id=partner_id))
     # UPDATE first, INSERT when there is nothing to update: a row read and then changed could be
     # deleted meanwhile by a concurrent «clear» (the ORM would then fail on 0 updated rows).

@@ -534,3 +534,53 @@ def test_a_worker_notices_the_row_it_reflects_is_another_row_now(app, worker, cr
     serving = worker.engine
     match_index._refresh(app, worker)
     assert worker.engine is not serving and not worker.log_went_back
+
+
+# ---- what a request replays itself ------------------------------------------------------------------
+def _tail_of(rows: int, company_id: int) -> None:
+    from matcher.services.changes import record_change
+    for _ in range(rows):
+        record_change("company", company_id)
+    db.session.commit()
+
+
+@pytest.mark.parametrize("rows, replays", [(match_index.REQUEST_REPLAY_LIMIT, True),
+                                           (match_index.REQUEST_REPLAY_LIMIT + 1, False)])
+def test_a_request_whose_look_is_due_replays_only_a_few_rows_and_leaves_more_to_the_index_thread(
+        app, registry, worker, monkeypatch, rows, replays):
+    started = []
+    monkeypatch.setattr(match_index, "start_background", lambda app: started.append(True))
+    _tail_of(rows, registry[0])
+    last = match_snapshots.last_change_id()
+    app.config["MATCH_INDEX_BACKGROUND"] = True
+    try:
+        worker.checked_at = 0.0                              # its refresh interval is over
+        with app.test_request_context("/"):
+            app.preprocess_request()
+            match_index.engine(app, in_request=True)
+    finally:
+        app.config["MATCH_INDEX_BACKGROUND"] = None
+    assert (worker.covers_change == last) is replays
+    assert bool(started) is not replays                      # the thread is woken for the rest
+
+
+def test_a_request_that_must_see_a_row_just_written_replays_a_longer_tail_itself(app, registry, worker):
+    _tail_of(match_index.REQUEST_REPLAY_LIMIT + 1, registry[0])
+    last = match_snapshots.last_change_id()
+    app.config["MATCH_INDEX_BACKGROUND"] = True
+    try:
+        with app.test_request_context("/"):
+            app.preprocess_request()
+            match_index.engine(app, force_refresh=True, in_request=True)
+    finally:
+        app.config["MATCH_INDEX_BACKGROUND"] = None
+    assert worker.covers_change == last
+
+
+def test_a_pair_with_a_company_the_index_does_not_hold_scores_as_no_pair_not_a_crash(app, registry):
+    from matcher.services.matching import score_pair
+    supplier, buyer = registry[1], registry[3]
+    assert score_pair(supplier, buyer) is not None
+
+    assert score_pair(987_654, buyer) is None                 # the meeting planner's extra pairs read this
+    assert score_pair(supplier, 987_654) is None

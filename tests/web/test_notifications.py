@@ -112,7 +112,8 @@ def test_an_unconfirmed_account_is_not_mailed_and_its_interest_is_not_announced(
     stranger_id = db.session.scalar(select(Company.id).where(Company.name == "Неподтверждённый покупатель"))
     _interested(stranger, supplier_id)
     (supplier, _) = corridor["supplier"]
-    _interested(supplier, stranger_id)  # even a (forged) click on it tells its owner nothing
+    # a (forged) click on it finds no such company, as for any id nobody may see, and tells its owner nothing
+    assert supplier.post(f"/matches/{stranger_id}/interest", {"state": "interested", "next": "/matches"}).status_code == 404
     assert _mails(mailbox, SUPPLIER_MAIL) == [] and _mails(mailbox, "ivan@unconfirmed.example.ru") == []
     assert "Неподтверждённый покупатель" not in text_of(supplier.get("/matches"))
 
