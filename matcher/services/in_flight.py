@@ -12,12 +12,17 @@ order, and the position is the last id alone.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select, text
 
 from matcher.db import db
 from matcher.models import ChangeLog
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 20_000     # rows of transactions newer than the oldest running one that a reader keeps re-reading
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,20 @@ def read(position: Position, limit: int | None = None) -> tuple[list, Position] 
     covers = max([position.covers] + [r.id for r in rows])
     if xmin is None:
         return new, Position(covers)
-    return new, Position(covers, xmin, frozenset(r.id for r in rows if r.txid is not None and r.txid >= xmin))
+    return new, _bounded(Position(covers, xmin, frozenset(r.id for r in rows if r.txid is not None and r.txid >= xmin)))
+
+
+def _bounded(position: Position) -> Position:
+    """The window, unless a transaction left open for long (an idle session holding its id) has
+    kept it open over MAX_RECENT rows: every read would fetch them all again. Then the window is
+    closed (the last id alone, as before the window existed) and said so once in the log; should
+    that transaction ever commit, its rows reach the index with the next build."""
+    if len(position.recent) <= MAX_RECENT:
+        return position
+    log.warning("change log: transaction %s has been running while %d rows were committed; reading past "
+                "the last id only (its rows, if it commits, reach the index at the next build)",
+                position.xmin, len(position.recent))
+    return Position(position.covers)
 
 
 def start() -> Position:

@@ -71,3 +71,23 @@ def test_a_position_round_trips_through_a_snapshot_manifest():
 
     assert Position.from_meta(position.as_meta()) == position
     assert Position.from_meta({"covers_change": 12}) == Position(12)     # a snapshot written before txids
+
+
+def test_a_transaction_left_open_for_long_does_not_keep_every_read_fetching_what_came_since(
+        app, postgres_only, monkeypatch):
+    from matcher.services import in_flight
+    monkeypatch.setattr(in_flight, "MAX_RECENT", 2)
+    first = create_company(supplier_payload(0)).id
+    db.session.commit()
+    state = match_index.holder(app)
+    match_index.catch_up(state)
+
+    with db.engine.connect() as idle:               # a session that wrote and then sat idle in its transaction
+        holding = idle.begin()
+        idle.execute(insert(ChangeLog).values(entity="company", entity_id=first))
+        for n in range(1, 4):
+            update_company(first, {"description": f"Saved {n}"})
+        match_index.catch_up(state)
+        assert state.position == in_flight.Position(state.covers_change)     # over the bound: the window closed
+        holding.rollback()
+    assert state.engine._store.profiles[first].description == "Saved 3"
