@@ -9,7 +9,8 @@ from matcher.api.blueprint import HEADERS
 from matcher.api.openapi import tag
 from matcher.api.ratelimit import exempt_from_rate_limits
 from matcher.api.schemas import HealthSchema
-from matcher.services import api_requests, match_index
+from matcher.services import api_requests
+from matcher.services.index_readiness import RETRY_AFTER_SECONDS
 
 
 @api.get("/health")
@@ -33,6 +34,6 @@ def health():
     if not index["ready"]:           # this worker cannot answer match requests yet: route elsewhere
         response = jsonify(status="starting", database="ok", index=index)
         response.status_code = 503
-        response.headers["Retry-After"] = response.own_retry_after = match_index.RETRY_AFTER_SECONDS
+        response.headers["Retry-After"] = response.own_retry_after = RETRY_AFTER_SECONDS
         return response
     return {"status": "ok", "database": "ok", "index": index}

@@ -24,19 +24,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from matcher.db import db
-from matcher.errors import Unavailable
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
 from matcher.scoring.replay import RequestsInFlight, refresh_niches_aside
 from matcher.services import change_tail, match_snapshots as snapshots
 from matcher.services.in_flight import Position
+from matcher.services.index_readiness import not_ready
 
 log = logging.getLogger(__name__)
 
 EXTENSION_KEY = "match_index"
 REQUESTS_KEY = "match_index_requests"   # this worker's requests in flight; outlives forget_index
-RETRY_AFTER_SECONDS = "5"
-NOT_READY = "The match index of this server is still loading; retry in a few seconds."
 INLINE_REPLAY_LIMIT = 500       # change-log rows a request that must see a row just written may replay itself
 REQUEST_REPLAY_LIMIT = 20       # rows any other request replays when its look is due; more are the thread's
 BULK_TAIL = 500                 # a longer tail is a bulk change: the builder process applies it, not this worker
@@ -81,13 +79,6 @@ def background_enabled(app) -> bool:
     """MATCH_INDEX_BACKGROUND, by default on except in tests (which build in-process, see conftest)."""
     configured = app.config.get("MATCH_INDEX_BACKGROUND")
     return (not app.testing) if configured is None else bool(configured)
-
-
-def not_ready() -> Unavailable:
-    exc = Unavailable(NOT_READY, {"index": ["not ready yet"]})
-    exc.headers = {"Retry-After": RETRY_AFTER_SECONDS}
-    exc.index_not_ready = True          # the web shows its own page for it
-    return exc
 
 
 # ---- getting an index -----------------------------------------------------------------------------

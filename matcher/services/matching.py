@@ -162,7 +162,7 @@ def _asking_again_when_not_indexed(ask):
     swapped for a newer one meanwhile. Still missing, it is 503 + Retry-After, not a 500: a request
     replays at most a short tail, and a longer one (a bulk import) reaches the index in the
     background a few seconds later."""
-    from matcher.services.match_index import not_ready
+    from matcher.services.index_readiness import not_ready
 
     def find(count: int) -> list[Match]:
         try:
