@@ -16,6 +16,7 @@ from matcher.models import Company, Niche
 from matcher.scoring.engine import MatchEngine
 from matcher.scoring.model import Item, Match, Niche as NicheProfile, Profile
 from matcher.services import runtime
+from matcher.services.match_dicts import pairs_of, reasons_of
 from matcher.services.shown_matches import RankedMatches
 
 def offer_item(offer) -> Item:
@@ -79,10 +80,8 @@ def match_to_dict(match: Match, summary: dict) -> dict:
     return {
         "company": summary,
         "score": round(match.score, 1),
-        "reasons": [{"feature": r.feature, "contribution": round(r.contribution, 1), "detail": r.detail}
-                    for r in match.reasons],
-        "pairs": [{"offer_id": p.offer_id, "need_id": p.need_id, "score": round(p.score, 1)}
-                  for p in match.pairs],
+        "reasons": reasons_of(match),
+        "pairs": pairs_of(match),
     }
 
 

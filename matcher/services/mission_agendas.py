@@ -14,6 +14,7 @@ from matcher.messages import scheduling as say
 from matcher.models import Company, Meeting
 from matcher.services import matching
 from matcher.services.ics import CalendarEvent, calendar
+from matcher.services.match_dicts import reasons_of
 from matcher.services.stored_schedules import last_schedule, meeting_to_dict, video_links
 from matcher.services.missions import ORGANISING_ROLES, company_id_of, iso_utc, load_mission
 from matcher.taxonomy import regions
@@ -118,5 +119,4 @@ def _reasons(supplier_id: int, buyer_id: int, lang: str) -> list[dict]:
         return []
     if match is None:
         return []
-    return [{"feature": r.feature, "contribution": round(r.contribution, 1), "detail": r.detail}
-            for r in match.reasons]
+    return reasons_of(match)

@@ -14,6 +14,7 @@ from matcher.models import Company, Mission
 from matcher.db import db
 from matcher.policy import sees_every_participant
 from matcher.services import matching
+from matcher.services.match_dicts import pairs_of, reasons_of
 from matcher.services.missions import company_id_of, load_mission
 from matcher.settings import SETTINGS
 from matcher.taxonomy import nace
@@ -80,7 +81,6 @@ def _item(supplier: Company, buyer: Company, match) -> dict:
         "supplier": _summary(supplier),
         "buyer": _summary(buyer),
         "score": round(match.score, 1),
-        "reasons": [{"feature": r.feature, "contribution": round(r.contribution, 1), "detail": r.detail}
-                    for r in match.reasons],
-        "pairs": [{"offer_id": p.offer_id, "need_id": p.need_id, "score": round(p.score, 1)} for p in match.pairs],
+        "reasons": reasons_of(match),
+        "pairs": pairs_of(match),
     }

@@ -11,19 +11,11 @@ from typing import Callable, Collection
 
 from matcher.scoring.model import Match
 from matcher.services.cooperation_matches import adjusted
+from matcher.services.match_dicts import pairs_of, reasons_of
 
 # ask(count, explain): the engine's list of `count` partners, worded as `explain` picks (see
 # matcher.scoring.ranking.rank)
 Ask = Callable[[int, "int | Collection[int] | None"], list[Match]]
-
-
-def reasons_of(match: Match) -> list[dict]:
-    return [{"feature": r.feature, "contribution": round(r.contribution, 1), "detail": r.detail}
-            for r in match.reasons]
-
-
-def pairs_of(match: Match) -> list[dict]:
-    return [{"offer_id": p.offer_id, "need_id": p.need_id, "score": round(p.score, 1)} for p in match.pairs]
 
 
 @dataclass
