@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from matcher.db import db
 from matcher.scoring import snapshot
 from matcher.scoring.engine import MatchEngine
@@ -232,7 +234,12 @@ def _run(app, state: WorkerIndex) -> None:
                     _start_up(app, state)
                 else:
                     _refresh(app, state)
-            except Exception as exc:  # noqa: BLE001 - the thread must outlive a database outage
+            except OperationalError as exc:     # the database went away (restart, killed connections): expected
+                state.last_error = str(exc)
+                log.warning("match index thread: database unavailable, retrying in %.0f s: %s",
+                            ERROR_BACKOFF_SECONDS, str(exc).splitlines()[0])
+                pause = ERROR_BACKOFF_SECONDS
+            except Exception as exc:  # noqa: BLE001 - the thread must outlive anything else too
                 state.last_error = str(exc)
                 log.exception("match index thread: %s", exc)
                 pause = ERROR_BACKOFF_SECONDS
